@@ -1,0 +1,1 @@
+"""One module per ``minami-desk list`` kind, each with ``run(args, context)``."""

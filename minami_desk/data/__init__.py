@@ -1,0 +1,1 @@
+"""Storage: models, the engine, migrations, the single-instance lock. No Qt here."""

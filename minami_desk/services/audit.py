@@ -1,0 +1,34 @@
+"""Writing the audit log: ids and codes only, never names, numbers or free text."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from minami_desk.data.models import AUDIT_ACTIONS, AuditLog
+from minami_desk.services.actor import Actor
+
+
+def record(
+    session: Session,
+    actor: Actor,
+    action: str,
+    entity: str,
+    entity_id: int | None = None,
+    detail: str = "",
+) -> None:
+    """Add an audit row to the caller's unit of work, so it commits (or not) with the change.
+
+    ``detail`` is for codes such as a field name or a count — never for what a person said.
+    """
+    if action not in AUDIT_ACTIONS:
+        raise ValueError(f"unknown audit action {action!r}")
+    session.add(
+        AuditLog(
+            staff_id=actor.staff_id,
+            via=actor.via,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            detail=detail[:200],
+        )
+    )
