@@ -1,0 +1,140 @@
+"""What every printed page shares: embedded fonts, colours, the centre's header, Dutch dates.
+
+Printed documents are always Dutch, whatever the interface language, so this module writes
+Dutch directly and formats dates with ``PRINT_LOCALE``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from minami_desk.config import resource_path
+from minami_desk.i18n import PRINT_LOCALE, format_date
+
+SANS = "NotoSans"
+SANS_BOLD = "NotoSans-Bold"
+SANS_ITALIC = "NotoSans-Italic"
+SERIF = "NotoSerif"
+SERIF_BOLD = "NotoSerif-Bold"
+SERIF_ITALIC = "NotoSerif-Italic"
+
+_FONT_FILES = {
+    SANS: "NotoSans-Regular.ttf",
+    SANS_BOLD: "NotoSans-Bold.ttf",
+    SANS_ITALIC: "NotoSans-Italic.ttf",
+    SERIF: "NotoSerif-Regular.ttf",
+    SERIF_BOLD: "NotoSerif-Bold.ttf",
+    SERIF_ITALIC: "NotoSerif-Italic.ttf",
+}
+
+# The centre's palette: a warm deep teal with an orange accent, readable in greyscale print.
+INK = colors.HexColor("#1F2A30")
+TEAL = colors.HexColor("#0E6E6E")
+TEAL_LIGHT = colors.HexColor("#DCEFEE")
+ACCENT = colors.HexColor("#E07A1F")
+GREY = colors.HexColor("#6B7780")
+RULE = colors.HexColor("#C9D3D8")
+
+_registered = False
+
+
+def register_fonts() -> None:
+    """Register the Noto fonts once; reportlab embeds the glyphs each PDF uses."""
+    global _registered
+    if _registered:
+        return
+    for name, filename in _FONT_FILES.items():
+        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", filename))))
+    pdfmetrics.registerFontFamily(SANS, normal=SANS, bold=SANS_BOLD, italic=SANS_ITALIC)
+    pdfmetrics.registerFontFamily(SERIF, normal=SERIF, bold=SERIF_BOLD, italic=SERIF_ITALIC)
+    _registered = True
+
+
+@dataclass(frozen=True)
+class CentreInfo:
+    """The centre as printed on every page; filled from the settings by the services."""
+
+    name: str = "Mi na Mi"
+    address: str = ""
+    postcode_city: str = "Amsterdam Zuidoost"
+    phone: str = ""
+    email: str = ""
+    coordinator: str = ""
+    logo_path: str = ""
+
+    @property
+    def logo(self) -> Path:
+        """The centre's own logo when set and present, else the one that ships."""
+        if self.logo_path and Path(self.logo_path).is_file():
+            return Path(self.logo_path)
+        return resource_path("logo", "minami-logo.png")
+
+    @property
+    def contact_line(self) -> str:
+        parts = [self.address, self.postcode_city, self.phone, self.email]
+        return " · ".join(part for part in parts if part)
+
+
+def dutch_date(value: date, style: str = "long") -> str:
+    """ "27 november 2026"; ``full`` gives "vrijdag 27 november 2026"."""
+    return format_date(value, style, locale=PRINT_LOCALE)
+
+
+def fit_font_size(
+    text: str, font: str, max_size: float, max_width: float, min_size: float = 6
+) -> float:
+    """The largest size up to ``max_size`` at which ``text`` fits ``max_width`` (never cut)."""
+    size = max_size
+    while size > min_size and pdfmetrics.stringWidth(text, font, size) > max_width:
+        size -= 0.5
+    return size
+
+
+def draw_logo(canvas: Canvas, centre: CentreInfo, x: float, y: float, height: float) -> float:
+    """Draw the logo with its bottom-left at (x, y); returns the width it took."""
+    from reportlab.lib.utils import ImageReader
+
+    logo = centre.logo
+    if not logo.is_file():
+        return 0.0
+    image = ImageReader(str(logo))
+    width_px, height_px = image.getSize()
+    width = height * width_px / height_px
+    canvas.drawImage(image, x, y, width=width, height=height, mask="auto")
+    return width
+
+
+def draw_centre_header(
+    canvas: Canvas,
+    centre: CentreInfo,
+    page_width: float,
+    page_height: float,
+    margin: float = 18 * mm,
+) -> float:
+    """Logo, centre name and contact line across the top; returns the y below it."""
+    register_fonts()
+    top = page_height - margin
+    logo_height = 14 * mm
+    used = draw_logo(canvas, centre, margin, top - logo_height, logo_height)
+    text_x = margin + used + (4 * mm if used else 0)
+    canvas.setFillColor(TEAL)
+    canvas.setFont(SANS_BOLD, 15)
+    canvas.drawString(text_x, top - 6 * mm, centre.name)
+    canvas.setFillColor(GREY)
+    canvas.setFont(SANS, 8.5)
+    if centre.contact_line:
+        canvas.drawString(text_x, top - 11 * mm, centre.contact_line)
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.6)
+    line_y = top - logo_height - 3 * mm
+    canvas.line(margin, line_y, page_width - margin, line_y)
+    canvas.setFillColor(INK)
+    return line_y
