@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import Select, and_, false, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from minami_desk.data.db import Database
 from minami_desk.data.models import Resident, ResidentSearchToken
@@ -62,6 +62,25 @@ def _looks_numeric(query: str) -> bool:
     return bool(digits) and not others
 
 
+def _name_match(name_words: list[str]) -> Select[tuple[int]]:
+    """Ids of residents with a name token starting with each word, in any order.
+
+    The longest word drives the index range (it matches fewest tokens); every other word is
+    an EXISTS probe on the (resident_id, token) primary key.
+    """
+    ordered = sorted(set(name_words), key=len, reverse=True)
+    driver = aliased(ResidentSearchToken)
+    statement = select(driver.resident_id).where(_prefix_range(driver.token, ordered[0]))
+    for word in ordered[1:]:
+        other = aliased(ResidentSearchToken)
+        statement = statement.where(
+            select(other.resident_id)
+            .where(other.resident_id == driver.resident_id, _prefix_range(other.token, word))
+            .exists()
+        )
+    return statement
+
+
 def search_statement(text: str, include_archived: bool = False) -> Select[tuple[Resident]]:
     """Residents matching ``text``: name words (any order, as prefixes), number, phone, postcode.
 
@@ -91,14 +110,7 @@ def search_statement(text: str, include_archived: bool = False) -> Select[tuple[
     else:
         name_words = words(query)
         if name_words:
-            matching = None
-            for word in name_words:
-                ids = select(ResidentSearchToken.resident_id).where(
-                    _prefix_range(ResidentSearchToken.token, word)
-                )
-                matching = ids if matching is None else matching.intersect(ids)
-            assert matching is not None
-            conditions.append(Resident.id.in_(matching))
+            conditions.append(Resident.id.in_(_name_match(name_words)))
     if not conditions:
         return statement.where(false())
     return statement.where(or_(*conditions)).order_by(Resident.sort_key, Resident.id)
