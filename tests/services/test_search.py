@@ -1,4 +1,4 @@
-"""Finding residents: diacritics, tussenvoegsel anywhere, phone in any notation, number, postcode."""
+"""Finding residents: diacritics, tussenvoegsel anywhere, phone in any notation, postcode."""
 
 from __future__ import annotations
 
