@@ -71,7 +71,7 @@ def add_consents(
         )
 
 
-def has_guardian_registration_consent(session: Session, resident_id: int) -> bool:
+def has_registration_consent(session: Session, resident_id: int) -> bool:
     found = session.scalar(
         select(Consent.id).where(
             Consent.resident_id == resident_id,

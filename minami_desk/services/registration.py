@@ -19,7 +19,12 @@ from minami_desk.i18n import _
 from minami_desk.services import clock
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
-from minami_desk.services.consents import ConsentChoice, add_consents, validate_consents
+from minami_desk.services.consents import (
+    ConsentChoice,
+    add_consents,
+    has_registration_consent,
+    validate_consents,
+)
 from minami_desk.services.errors import NotFoundError, ValidationError
 from minami_desk.services.phones import parse_phone
 from minami_desk.services.postcodes import normalise_postcode, wijk_for
@@ -191,26 +196,52 @@ def clean_resident(data: ResidentInput, session: Session | None = None) -> Clean
     )
 
 
-def check_guardian(clean: CleanResident, consents: list[ConsentChoice]) -> None:
+def guardian_errors(
+    birth_date: date | None,
+    age_group: str | None,
+    free_help: bool,
+    guardian_name: str,
+    guardian_phone: str,
+    consents: list[ConsentChoice],
+) -> dict[str, str]:
     """Under 16: a guardian's name, phone and consent, unless it is free help for a minor."""
-    if not is_under_guardian_age(clean.birth_date, clean.age_group, clock.today()):
-        return
-    if clean.minor_free_help:
-        return
+    if free_help or not is_under_guardian_age(birth_date, age_group, clock.today()):
+        return {}
     errors = {}
-    if not clean.guardian_name:
+    if not guardian_name.strip():
         errors["guardian_name"] = _(
             "Under 16: fill in the name of a parent or guardian, or mark this as free help "
             "and advice for a minor."
         )
-    if not clean.guardian_phone:
+    if not guardian_phone.strip():
         errors["guardian_phone"] = _("Under 16: fill in the phone number of a parent or guardian.")
     if not any(choice.kind == "registration" and choice.given for choice in consents):
         errors["consent_registration"] = _(
             "Under 16: a parent or guardian must consent to the registration."
         )
+    return errors
+
+
+def validate_registration(
+    data: ResidentInput, consents: list[ConsentChoice], session: Session | None = None
+) -> CleanResident:
+    """Field checks and the guardian rule together, so the form shows every message at once."""
+    birth_date = data.birth_date if data.birth_date and data.birth_date <= clock.today() else None
+    errors = guardian_errors(
+        birth_date,
+        None if birth_date else data.age_group,
+        data.minor_free_help,
+        data.guardian_name,
+        data.guardian_phone,
+        consents,
+    )
+    try:
+        clean = clean_resident(data, session)
+    except ValidationError as error:
+        raise ValidationError({**error.errors, **errors}) from None
     if errors:
         raise ValidationError(errors)
+    return clean
 
 
 def next_number(session: Session) -> int:
@@ -241,9 +272,8 @@ def register_resident(
     actor.require(Permission.REGISTER_RESIDENTS)
     choices = list(consents or [])
     with db.session() as session:
-        clean = clean_resident(data, session)
         validate_consents(choices)
-        check_guardian(clean, choices)
+        clean = validate_registration(data, choices, session)
         resident = Resident(number=next_number(session), first_name="", last_name="")
         _apply(resident, clean)
         index_resident(resident)
@@ -291,12 +321,12 @@ def update_resident(db: Database, actor: Actor, resident_id: int, data: Resident
         resident = session.get(Resident, resident_id)
         if resident is None or resident.anonymised_at is not None:
             raise NotFoundError(_("This resident no longer exists."))
-        clean = clean_resident(replace(data, registered_on=resident.registered_on), session)
-        if is_under_guardian_age(clean.birth_date, clean.age_group, clock.today()):
-            from minami_desk.services.consents import has_guardian_registration_consent
-
-            given = has_guardian_registration_consent(session, resident_id)
-            check_guardian(clean, [ConsentChoice("registration", True)] if given else [])
+        given = has_registration_consent(session, resident_id)
+        clean = validate_registration(
+            replace(data, registered_on=resident.registered_on),
+            [ConsentChoice("registration", True)] if given else [],
+            session,
+        )
         changed = _apply(resident, clean)
         if changed:
             index_resident(resident)

@@ -154,7 +154,7 @@ class RegistrationDialog(QDialog):
         if editing:
             assert resident_id is not None
             self.form.write(load_input(context.db, context.actor, resident_id))
-        self.resize(680, 720)
+        self.resize(720, 780)
         self.form.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- duplicates -------------------------------------------------------------------------

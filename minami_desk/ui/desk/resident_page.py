@@ -135,7 +135,7 @@ class ResidentPage(QWidget):
         self.timeline.setAccessibleName(_("Timeline: contacts, sessions, trajectories, referrals"))
         self.timeline.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.timeline.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        self.timeline.setColumnWidth(1, 260)
+        self.timeline.setColumnWidth(1, 340)
         self.timeline.itemActivated.connect(self._open_event)
         timeline_layout.addWidget(self.timeline)
         body.addWidget(timeline_card, 3)

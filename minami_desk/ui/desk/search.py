@@ -194,8 +194,10 @@ class ResidentSearch(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self._hide_when_empty = compact and not list_all
         if compact:
             self.view.setMaximumHeight(220)
+            self.view.setVisible(not self._hide_when_empty)
         layout.addWidget(self.view, 1)
         self.status = QLabel(self)
         self.status.setObjectName("muted")
@@ -245,6 +247,8 @@ class ResidentSearch(QWidget):
 
     def _after_load(self) -> None:
         count = len(self.model.rows)
+        if self._hide_when_empty:
+            self.view.setVisible(bool(self.model.text.strip()))
         if not self.model.text.strip() and not self.model.list_all:
             self.status.setText("")
         elif count == 0:
