@@ -109,6 +109,7 @@ class ResidentForm(QWidget):
         minor.addRow(self.free_help)
         outer.addWidget(self.minor_box)
         self.minor_box.hide()
+        self._suggested = ""
         self.consents: dict[str, QCheckBox] = {}
         if with_consents:
             box = QGroupBox(_("Consent (AVG) given today"), self)
@@ -122,7 +123,7 @@ class ResidentForm(QWidget):
             self.errors["consent_registration"] = FormErrorLabel(box)
             column.addWidget(self.errors["consent_registration"])
             outer.addWidget(box)
-        self.line("postcode").editingFinished.connect(self._postcode_done)
+        self.line("postcode").textChanged.connect(self._postcode_done)
         birth.textChanged.connect(self._update_minor)
         self.age_group.currentIndexChanged.connect(self._update_minor)
         for key in ("first_name", "last_name", "birth_date", "phone"):
@@ -152,9 +153,12 @@ class ResidentForm(QWidget):
 
     # -- behaviour --------------------------------------------------------------------------
     def _postcode_done(self) -> None:
+        """A complete postcode fills in the wijk, unless the desk chose one by hand."""
         suggestion = suggest_wijk(self.context.db, self.line("postcode").text())
-        if suggestion and not self.wijk.currentText().strip():
+        current = self.wijk.currentText().strip()
+        if suggestion and (not current or current == self._suggested):
             self.wijk.setCurrentText(suggestion)
+            self._suggested = suggestion
 
     def _birth_date(self) -> date | None:
         try:
