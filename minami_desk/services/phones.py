@@ -8,6 +8,7 @@ so that a search for "0612" or "612 345" finds it through an index.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import phonenumbers
 
@@ -59,6 +60,13 @@ def display_phone(e164: str | None) -> str:
     """Dutch numbers as the desk writes them ("06 12345678"), foreign ones internationally."""
     if not e164:
         return ""
+    if e164.startswith("+316") and len(e164) == 12:
+        return "06 " + e164[4:]  # most numbers at the desk; no parsing needed in result lists
+    return _display_parsed(e164)
+
+
+@lru_cache(maxsize=4096)
+def _display_parsed(e164: str) -> str:
     try:
         number = phonenumbers.parse(e164, DEFAULT_REGION)
     except phonenumbers.NumberParseException:

@@ -6,8 +6,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Select, and_, false, func, or_, select
+from sqlalchemy import Row, Select, and_, false, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from minami_desk.data.db import Database
@@ -69,6 +70,10 @@ def _name_match(name_words: list[str]) -> Select[tuple[int]]:
     an EXISTS probe on the (resident_id, token) primary key.
     """
     ordered = sorted(set(name_words), key=len, reverse=True)
+    if len(ordered) == 1:
+        return select(ResidentSearchToken.resident_id).where(
+            _prefix_range(ResidentSearchToken.token, ordered[0])
+        )
     driver = aliased(ResidentSearchToken)
     statement = select(driver.resident_id).where(_prefix_range(driver.token, ordered[0]))
     for word in ordered[1:]:
@@ -136,20 +141,32 @@ class ResidentHit:
     archived: bool
 
 
-def _hit(resident: Resident) -> ResidentHit:
-    sort_name = resident.last_name
-    given = " ".join(part for part in (resident.first_name, resident.infix) if part)
-    if given:
-        sort_name = f"{sort_name}, {given}"
+_HIT_COLUMNS = (
+    Resident.id,
+    Resident.number,
+    Resident.first_name,
+    Resident.infix,
+    Resident.last_name,
+    Resident.birth_date,
+    Resident.phone,
+    Resident.postcode,
+    Resident.archived_at,
+)
+
+
+def _hit(row: Row[tuple[Any, ...]]) -> ResidentHit:
+    """A result line from plain columns: no ORM objects for a list that is read and dropped."""
+    resident_id, number, first_name, infix, last_name, birth_date, phone, postcode, archived = row
+    given = " ".join(part for part in (first_name, infix) if part)
     return ResidentHit(
-        id=resident.id,
-        number=resident.number,
-        full_name=resident.full_name,
-        sort_name=sort_name,
-        birth_date=resident.birth_date,
-        phone=display_phone(resident.phone),
-        postcode=resident.postcode or "",
-        archived=resident.archived_at is not None,
+        id=resident_id,
+        number=number,
+        full_name=" ".join(part for part in (first_name, infix, last_name) if part),
+        sort_name=f"{last_name}, {given}" if given else last_name,
+        birth_date=birth_date,
+        phone=display_phone(phone),
+        postcode=postcode or "",
+        archived=archived is not None,
     )
 
 
@@ -163,15 +180,16 @@ def find_residents(
 ) -> list[ResidentHit]:
     """A page of matches for ``text`` (all residents, by name, when it is empty)."""
     actor.require(Permission.FIND_RESIDENTS)
-    if text.strip():
-        statement = search_statement(text, include_archived)
-    else:
-        statement = select(Resident).where(Resident.anonymised_at.is_(None))
-        if not include_archived:
-            statement = statement.where(Resident.archived_at.is_(None))
-        statement = statement.order_by(Resident.sort_key, Resident.id)
     with db.read_session() as session:
-        return [_hit(row) for row in session.scalars(statement.limit(limit).offset(offset))]
+        if text.strip():
+            statement = search_statement(text, include_archived)
+        else:
+            statement = select(Resident).where(Resident.anonymised_at.is_(None))
+            if not include_archived:
+                statement = statement.where(Resident.archived_at.is_(None))
+            statement = statement.order_by(Resident.sort_key, Resident.id)
+        page = statement.with_only_columns(*_HIT_COLUMNS).limit(limit).offset(offset)
+        return [_hit(row) for row in session.execute(page)]
 
 
 def count_residents(session: Session) -> int:
