@@ -22,7 +22,10 @@ def events(session: Session, actor: Actor, resident_id: int) -> list[TimelineEve
             title = _("Consent given: {kind}").format(kind=kind)
         else:
             title = _("Consent refused: {kind}").format(kind=kind)
-        detail = _("By {who}").format(who=consent.given_by) if consent.given_by else ""
+        if consent.by_guardian:
+            detail = _("By parent/guardian {who}").format(who=consent.given_by)
+        else:
+            detail = _("By the resident")
         result.append(
             TimelineEvent(when=consent.given_at, kind="consent", title=title, detail=detail)
         )

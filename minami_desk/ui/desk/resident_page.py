@@ -7,6 +7,7 @@ from datetime import datetime
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -24,7 +25,12 @@ from PySide6.QtWidgets import (
 from minami_desk.i18n import _, format_date
 from minami_desk.services.actor import Permission
 from minami_desk.services.clock import local
-from minami_desk.services.consents import ConsentRow, consent_history, withdraw_consent
+from minami_desk.services.consents import (
+    ConsentRow,
+    consent_history,
+    give_consent,
+    withdraw_consent,
+)
 from minami_desk.services.labels import AGE_GROUP_LABELS, CONSENT_LABELS, GENDER_LABELS, label
 from minami_desk.services.profile import ResidentDetails, get_resident
 from minami_desk.services.registration import archive_resident
@@ -96,7 +102,7 @@ class ResidentPage(QWidget):
         body = QHBoxLayout()
         outer.addLayout(body, 1)
         left = QVBoxLayout()
-        body.addLayout(left, 2)
+        body.addLayout(left, 4)
         data_card, data_layout = _card(self, _("Personal data"))
         self.data_form = QFormLayout()
         data_layout.addLayout(self.data_form)
@@ -118,27 +124,37 @@ class ResidentPage(QWidget):
         self.withdraw = QPushButton(_("&Withdraw consent"), self)
         self.withdraw.setAccessibleName(_("Withdraw the selected consent"))
         self.withdraw.clicked.connect(self._withdraw)
+        self.consent_kind = QComboBox(self)
+        self.consent_kind.setAccessibleName(_("Kind of consent to record"))
+        for kind in CONSENT_LABELS:
+            self.consent_kind.addItem(label(CONSENT_LABELS, kind), kind)
+        self.give = QPushButton(_("Record &consent"), self)
+        self.give.setAccessibleName(_("Record that this consent was given today"))
+        self.give.clicked.connect(self._give)
         row = QHBoxLayout()
+        row.addWidget(self.consent_kind)
+        row.addWidget(self.give)
         row.addStretch(1)
         row.addWidget(self.withdraw)
         consent_layout.addLayout(row)
         self.consent_card = consent_card
         consent_card.setVisible(actor.can(Permission.VIEW_RESIDENT_DETAILS))
-        self.withdraw.setVisible(actor.can(Permission.EDIT_RESIDENTS))
+        for widget in (self.withdraw, self.give, self.consent_kind):
+            widget.setVisible(actor.can(Permission.EDIT_RESIDENTS))
         left.addWidget(consent_card, 1)
         timeline_card, timeline_layout = _card(self, _("Timeline"))
         self.timeline = QTreeWidget(self)
-        self.timeline.setHeaderLabels([_("When"), _("What"), _("Details")])
+        self.timeline.setHeaderLabels([_("When"), _("What")])
         self.timeline.setRootIsDecorated(False)
         self.timeline.setAlternatingRowColors(True)
         self.timeline.setWordWrap(True)
         self.timeline.setAccessibleName(_("Timeline: contacts, sessions, trajectories, referrals"))
         self.timeline.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.timeline.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        self.timeline.setColumnWidth(1, 340)
+        self.timeline.header().setStretchLastSection(True)
+        self.timeline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.timeline.itemActivated.connect(self._open_event)
         timeline_layout.addWidget(self.timeline)
-        body.addWidget(timeline_card, 3)
+        body.addWidget(timeline_card, 5)
         self.walk_in.clicked.connect(self._walk_in)
         self.edit.clicked.connect(self._edit)
         self.merge.clicked.connect(self._merge)
@@ -251,12 +267,13 @@ class ResidentPage(QWidget):
     def _fill_timeline(self, events: list[TimelineEvent]) -> None:
         self.timeline.clear()
         for event in events:
-            item = QTreeWidgetItem([_when(event.when), event.title, event.detail])
+            text = event.title + ("\n" + event.detail if event.detail else "")
+            item = QTreeWidgetItem([_when(event.when), text])
             item.setData(0, Qt.ItemDataRole.UserRole, (event.target, event.target_id))
-            item.setToolTip(2, event.detail)
+            item.setToolTip(1, text)
             self.timeline.addTopLevelItem(item)
         if not events:
-            self.timeline.addTopLevelItem(QTreeWidgetItem(["", _("Nothing recorded yet."), ""]))
+            self.timeline.addTopLevelItem(QTreeWidgetItem(["", _("Nothing recorded yet.")]))
 
     # -- actions ----------------------------------------------------------------------------
     def _open_event(self, item: QTreeWidgetItem) -> None:
@@ -305,6 +322,20 @@ class ResidentPage(QWidget):
             show_exception(self, error)
             return
         self.context.bus.changed.emit("resident")
+        self.reload()
+
+    def _give(self) -> None:
+        if self.details is None:
+            return
+        d = self.details
+        guardian = d.guardian_name if d.minor and not d.minor_free_help else ""
+        try:
+            give_consent(
+                self.context.db, self.context.actor, d.id, self.consent_kind.currentData(), guardian
+            )
+        except Exception as error:
+            show_exception(self, error)
+            return
         self.reload()
 
     def _withdraw(self) -> None:
