@@ -11,12 +11,22 @@ from sqlalchemy.orm import Session
 
 from minami_desk.data.db import Database
 from minami_desk.data.models import Resident, ResidentSearchToken
+from minami_desk.i18n import N_
 from minami_desk.services.actor import Actor, Permission
-from minami_desk.services.phones import display_phone
+from minami_desk.services.errors import ValidationError
+from minami_desk.services.phones import display_phone, parse_phone
 from minami_desk.services.text import fold, words
 
 STRONG = "strong"  # same name and birth date, or same phone
 CLOSE = "close"  # a near spelling of the name
+# Reasons that mean "this is the same person" (an import skips such a row).
+SAME_PERSON = frozenset({"name_birth_date", "same_name"})
+REASON_LABELS = {
+    "name_birth_date": N_("same name and date of birth"),
+    "same_name": N_("same name, neither has a date of birth"),
+    "phone": N_("same phone number"),
+    "similar_name": N_("name spelled almost the same"),
+}
 
 
 @dataclass(frozen=True)
@@ -117,6 +127,8 @@ def find_duplicates_in(
         same_key = name_key(resident.first_name, resident.infix, resident.last_name) == wanted_key
         if same_key and birth_date is not None and resident.birth_date == birth_date:
             reason, strength = "name_birth_date", STRONG
+        elif same_key and birth_date is None and resident.birth_date is None:
+            reason, strength = "same_name", STRONG
         elif phone_digits and resident.phone_digits == phone_digits:
             reason, strength = "phone", STRONG
         elif similar_names(first_name, resident.first_name, last_name, resident.last_name) and (
@@ -153,9 +165,6 @@ def find_duplicates(
 ) -> list[DuplicateCandidate]:
     """For the registration form: who might this already be? (A bad phone is just ignored.)"""
     actor.require(Permission.FIND_RESIDENTS)
-    from minami_desk.services.errors import ValidationError
-    from minami_desk.services.phones import parse_phone
-
     try:
         parsed = parse_phone(phone)
     except ValidationError:

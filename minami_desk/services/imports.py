@@ -15,15 +15,23 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from minami_desk.data.db import Database
 from minami_desk.data.models import Resident
 from minami_desk.i18n import _
 from minami_desk.services import clock
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
-from minami_desk.services.duplicates import STRONG, find_duplicates_in, name_key
+from minami_desk.services.duplicates import (
+    REASON_LABELS,
+    SAME_PERSON,
+    find_duplicates_in,
+    name_key,
+)
 from minami_desk.services.errors import UserError, ValidationError
 from minami_desk.services.registration import (
+    CleanResident,
     ResidentInput,
     clean_resident,
     is_under_guardian_age,
@@ -130,6 +138,29 @@ class ImportReport:
     @property
     def valid_rows(self) -> int:
         return self.rows - len(self.faulty)
+
+
+def report_lines(report: ImportReport) -> list[str]:
+    """The report as the desk reads it: per row number what is wrong or who it looks like."""
+    lines = []
+    for row in report.faulty:
+        lines.extend(
+            _("Row {row}: {message}").format(row=row.row, message=message)
+            for message in row.errors.values()
+        )
+    for row in report.duplicates:
+        kind, _sep, other = row.duplicate_of.partition(":")
+        if kind == "row":
+            text = _("Row {row}: looks like the same person as row {other}; skipped.")
+        else:
+            text = _("Row {row}: looks like existing resident number {other}; skipped.")
+        lines.append(text.format(row=row.row, other=other))
+    for row in report.warnings:
+        lines.extend(
+            _("Row {row}: {message}").format(row=row.row, message=message)
+            for message in row.warnings
+        )
+    return lines
 
 
 def _decode(raw: bytes) -> str:
@@ -252,6 +283,27 @@ def _row_input(cells: dict[str, str], errors: dict[str, str]) -> ResidentInput:
     return data
 
 
+def _compare_with_residents(session: Session, clean: CleanResident, row: RowReport) -> None:
+    """The same name (and birth date) as a resident: skipped. Only a shared phone or a close
+    spelling: imported, with a warning (a mother and her son often share one phone)."""
+    for match in find_duplicates_in(
+        session,
+        clean.first_name,
+        clean.infix,
+        clean.last_name,
+        clean.birth_date,
+        clean.phone_digits,
+    ):
+        if match.reason in SAME_PERSON:
+            row.duplicate_of = f"resident:{match.number}"
+            return
+        row.warnings.append(
+            _("Looks like resident number {number} ({reason}); imported all the same.").format(
+                number=match.number, reason=_(REASON_LABELS[match.reason])
+            )
+        )
+
+
 def import_residents(
     db: Database,
     actor: Actor,
@@ -277,8 +329,8 @@ def import_residents(
     report = ImportReport(rows=len(body), dry_run=dry_run)
     today = clock.today()
     seen: dict[tuple[str, date | None], int] = {}
-    seen_phones: dict[str, int] = {}
-    with db.session() as session:
+    # A dry run only reads; the real import holds the write lock for one transaction.
+    with db.read_session() if dry_run else db.session() as session:
         start_number = next_number(session)
         for index, raw in enumerate(body, start=1):
             if progress and index % 50 == 0:
@@ -296,29 +348,11 @@ def import_residents(
                 report.faulty.append(row)
                 continue
             key = (name_key(clean.first_name, clean.infix, clean.last_name), clean.birth_date)
-            earlier = seen.get(key) or (
-                seen_phones.get(clean.phone_digits or "") if clean.phone_digits else None
-            )
-            if earlier:
+            earlier = seen.setdefault(key, index)
+            if earlier != index:
                 row.duplicate_of = f"row:{earlier}"
             else:
-                matches = [
-                    match
-                    for match in find_duplicates_in(
-                        session,
-                        clean.first_name,
-                        clean.infix,
-                        clean.last_name,
-                        clean.birth_date,
-                        clean.phone_digits,
-                    )
-                    if match.strength == STRONG
-                ]
-                if matches:
-                    row.duplicate_of = f"resident:{matches[0].number}"
-            seen.setdefault(key, index)
-            if clean.phone_digits:
-                seen_phones.setdefault(clean.phone_digits, index)
+                _compare_with_residents(session, clean, row)
             if row.duplicate_of:
                 report.duplicates.append(row)
                 continue
@@ -326,6 +360,7 @@ def import_residents(
                 row.warnings.append(
                     _("Under 16: record a parent's or guardian's consent on the resident page.")
                 )
+            if row.warnings:
                 report.warnings.append(row)
             if dry_run:
                 continue
@@ -351,7 +386,6 @@ def import_residents(
             session.add(resident)
             report.imported += 1
         if dry_run:
-            session.rollback()
             return report
         if report.faulty:
             session.rollback()

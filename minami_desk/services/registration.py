@@ -26,7 +26,7 @@ from minami_desk.services.consents import (
     validate_consents,
 )
 from minami_desk.services.errors import NotFoundError, ValidationError
-from minami_desk.services.phones import parse_phone
+from minami_desk.services.phones import display_phone, parse_phone
 from minami_desk.services.postcodes import normalise_postcode, wijk_for
 from minami_desk.services.residents import index_resident
 
@@ -287,8 +287,6 @@ def register_resident(
 def load_input(db: Database, actor: Actor, resident_id: int) -> ResidentInput:
     """The stored data in the form's shape, for the edit form."""
     actor.require(Permission.EDIT_RESIDENTS)
-    from minami_desk.services.phones import display_phone
-
     with db.read_session() as session:
         resident = session.get(Resident, resident_id)
         if resident is None or resident.anonymised_at is not None:

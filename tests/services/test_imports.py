@@ -201,3 +201,19 @@ def import_back(path: Path) -> list[tuple[str, str]]:
             ["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)
         ]
     return [(row[1], row[3]) for row in rows[1:]]
+
+
+def test_shared_phone_is_imported_with_a_warning(db, staff_actor: Actor, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    register(db, staff_actor, "Ama", "Mensah", phone="06-12345678")
+    register(db, staff_actor, "Kofi", "Boateng")
+    path = tmp_path / "gezin.csv"
+    path.write_text(
+        "Voornaam;Achternaam;Telefoon\nYaw;Mensah;0612345678\nKofi;Boateng;\n", encoding="utf-8"
+    )
+    report = import_residents(db, staff_actor, path, dry_run=False)
+    assert report.imported == 1  # the son who shares his mother's phone
+    assert [row.duplicate_of for row in report.duplicates] == ["resident:2"]  # same name
+    assert "zelfde telefoonnummer" in report.warnings[0].warnings[0]
+    assert [hit.full_name for hit in find_residents(db, staff_actor, "yaw mensah")] == [
+        "Yaw Mensah"
+    ]

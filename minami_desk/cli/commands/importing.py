@@ -7,7 +7,7 @@ from pathlib import Path
 
 from minami_desk.cli.common import EXIT_FAILURE, CommandContext, CommandFailed, say
 from minami_desk.i18n import _, ngettext
-from minami_desk.services.imports import ImportReport, import_residents
+from minami_desk.services.imports import import_residents, report_lines
 
 ORDER = 35
 
@@ -20,25 +20,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--dry-run", action="store_true", help=_("only check the file; store nothing")
     )
     parser.set_defaults(handler=handle)
-
-
-def report_lines(report: ImportReport) -> list[str]:
-    """The report as the desk reads it: per row number what is wrong or who it looks like."""
-    lines = []
-    for row in report.faulty:
-        for message in row.errors.values():
-            lines.append(_("Row {row}: {message}").format(row=row.row, message=message))
-    for row in report.duplicates:
-        kind, _sep, value = row.duplicate_of.partition(":")
-        if kind == "row":
-            text = _("Row {row}: looks like the same person as row {other}; skipped.")
-        else:
-            text = _("Row {row}: looks like existing resident number {other}; skipped.")
-        lines.append(text.format(row=row.row, other=value))
-    for row in report.warnings:
-        for message in row.warnings:
-            lines.append(_("Row {row}: {message}").format(row=row.row, message=message))
-    return lines
 
 
 def handle(args: argparse.Namespace, context: CommandContext) -> int | None:

@@ -18,30 +18,9 @@ from PySide6.QtWidgets import (
 
 from minami_desk.i18n import _, ngettext
 from minami_desk.services.exports_residents import export_residents
-from minami_desk.services.imports import ImportReport, import_residents
+from minami_desk.services.imports import ImportReport, import_residents, report_lines
 from minami_desk.ui.context import AppContext
 from minami_desk.ui.widgets import show_exception, show_info
-
-
-def report_text(report: ImportReport) -> str:
-    lines = []
-    for row in report.faulty:
-        for message in row.errors.values():
-            lines.append(_("Row {row}: {message}").format(row=row.row, message=message))
-    for row in report.duplicates:
-        kind, _sep, other = row.duplicate_of.partition(":")
-        text = (
-            _("Row {row}: looks like the same person as row {other}; skipped.")
-            if kind == "row"
-            else _("Row {row}: looks like existing resident number {other}; skipped.")
-        )
-        lines.append(text.format(row=row.row, other=other))
-    for row in report.warnings:
-        lines.extend(
-            _("Row {row}: {message}").format(row=row.row, message=message)
-            for message in row.warnings
-        )
-    return "\n".join(lines)
 
 
 class ImportDialog(QDialog):
@@ -127,7 +106,7 @@ class ImportDialog(QDialog):
 
     def _show_report(self, report: ImportReport) -> None:
         self.report = report
-        self.details.setPlainText(report_text(report))
+        self.details.setPlainText("\n".join(report_lines(report)))
         if report.faulty:
             self.summary.setText(
                 ngettext(

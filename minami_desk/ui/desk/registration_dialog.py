@@ -22,20 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from minami_desk.i18n import N_, _
+from minami_desk.i18n import _
 from minami_desk.services.consents import ConsentChoice
-from minami_desk.services.duplicates import DuplicateCandidate, find_duplicates
+from minami_desk.services.duplicates import REASON_LABELS, DuplicateCandidate, find_duplicates
 from minami_desk.services.errors import ValidationError
 from minami_desk.services.registration import load_input, register_resident, update_resident
 from minami_desk.ui.context import AppContext
 from minami_desk.ui.desk.resident_form import ResidentForm
 from minami_desk.ui.widgets import FormErrorLabel, show_exception
-
-REASONS = {
-    "name_birth_date": N_("same name and date of birth"),
-    "phone": N_("same phone number"),
-    "similar_name": N_("name spelled almost the same"),
-}
 
 
 class DuplicatePanel(QFrame):
@@ -84,7 +78,7 @@ class DuplicatePanel(QFrame):
                 born=born,
                 phone=candidate.phone,
                 postcode=candidate.postcode,
-                reason=_(REASONS.get(candidate.reason, candidate.reason)),
+                reason=_(REASON_LABELS.get(candidate.reason, candidate.reason)),
             )
             item = QListWidgetItem(" ".join(text.split()))
             item.setData(Qt.ItemDataRole.UserRole, candidate.id)
