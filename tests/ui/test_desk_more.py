@@ -67,3 +67,38 @@ def test_consents_recorded_and_withdrawn_on_the_page(qtbot, main_window, monkeyp
     assert page.consents.item(0, 1).text().startswith("ingetrokken op")
     page._archive()
     assert page.details.archived and "GEARCHIVEERD" in page.badges.text()
+
+
+def test_new_resident_starts_with_the_searched_name(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    from minami_desk.ui.desk.registration_dialog import RegistrationDialog, prefill_from_search
+
+    dialog = RegistrationDialog(main_window.context)
+    qtbot.addWidget(dialog)
+    prefill_from_search(dialog.form, "Kofi van Mensah")
+    assert dialog.form.line("first_name").text() == "Kofi"
+    assert dialog.form.line("last_name").text() == "van Mensah"
+    other = RegistrationDialog(main_window.context)
+    qtbot.addWidget(other)
+    prefill_from_search(other.form, "0612")
+    assert other.form.line("first_name").text() == ""
+
+
+def test_merged_registration_points_to_the_one_that_stayed(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    from minami_desk.services.merge import merge_residents
+
+    context = main_window.context
+    keep = register_resident(
+        context.db, context.actor, ResidentInput(first_name="Yaw", last_name="Lont")
+    )
+    drop = register_resident(
+        context.db, context.actor, ResidentInput(first_name="Yaw", last_name="Lond")
+    )
+    merge_residents(context.db, context.actor, keep, drop)
+    page = ResidentPage(context)
+    qtbot.addWidget(page)
+    page.show_resident(drop)
+    assert page.open_merged.isVisibleTo(page)
+    main_window.context.navigator.open("resident", drop)
+    section = main_window.section_widget("residents")
+    section.page.open_merged.click()
+    assert section.page.resident_id == keep

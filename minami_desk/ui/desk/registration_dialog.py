@@ -223,11 +223,24 @@ class RegistrationDialog(QDialog):
         self.accept()
 
 
+def prefill_from_search(form: ResidentForm, text: str) -> None:
+    """ "Kofi Mensah" typed in the search and not found: start the form with those names."""
+    parts = text.split()
+    if len(parts) < 2 or not all(part.replace("-", "").isalpha() for part in parts):
+        return
+    form.line("first_name").setText(parts[0])
+    form.line("last_name").setText(" ".join(parts[1:]))
+
+
 def register_new(
-    context: AppContext, parent: QWidget | None = None, open_page: bool = True
+    context: AppContext,
+    parent: QWidget | None = None,
+    open_page: bool = True,
+    search_text: str = "",
 ) -> int | None:
     """Open the registration dialog; afterwards show the new (or the existing) resident."""
     dialog = RegistrationDialog(context, parent=parent)
+    prefill_from_search(dialog.form, search_text)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_id is None:
         return None
     if open_page:

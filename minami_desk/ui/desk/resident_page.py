@@ -76,6 +76,11 @@ class ResidentPage(QWidget):
         self.badges = QLabel(self)
         self.badges.setObjectName("muted")
         top.addWidget(self.badges)
+        self.open_merged = QPushButton(_("Open the registration that stayed"), self)
+        self.open_merged.setAccessibleName(_("Open the registration this one was merged into"))
+        self.open_merged.clicked.connect(self._open_merged)
+        self.open_merged.hide()
+        top.addWidget(self.open_merged)
         outer.addLayout(top)
         actions = QHBoxLayout()
         self.walk_in = self._button(
@@ -209,6 +214,9 @@ class ResidentPage(QWidget):
             badges.append(
                 _("under 16") + (" · " + _("free help") if details.minor_free_help else "")
             )
+        if details.merged_into_id is not None:
+            badges.append(_("merged into another registration"))
+        self.open_merged.setVisible(details.merged_into_id is not None)
         self.badges.setText("   ·   ".join(badges))
         self.archive.setText(_("&Restore") if details.archived else _("&Archive"))
         self._fill_data(details)
@@ -280,6 +288,10 @@ class ResidentPage(QWidget):
         target, target_id = item.data(0, Qt.ItemDataRole.UserRole) or ("", None)
         if target and target_id is not None and self.context.navigator.can_open(target):
             self.context.navigator.open(target, target_id)
+
+    def _open_merged(self) -> None:
+        if self.details is not None and self.details.merged_into_id is not None:
+            self.context.navigator.open("resident", self.details.merged_into_id)
 
     def _walk_in(self) -> None:
         from minami_desk.ui.desk.contact_dialog import register_walk_in

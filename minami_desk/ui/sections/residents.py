@@ -104,7 +104,7 @@ class ResidentsSection(QWidget):
     def register_new(self) -> None:
         from minami_desk.ui.desk.registration_dialog import register_new
 
-        register_new(self.context, self)
+        register_new(self.context, self, search_text=self.search.field.text())
 
     def import_file(self) -> None:
         from minami_desk.ui.desk.import_dialog import ImportDialog

@@ -43,7 +43,7 @@ class DeskPanel(QFrame):
     def _new(self) -> None:
         from minami_desk.ui.desk.registration_dialog import register_new
 
-        register_new(self.context, self)
+        register_new(self.context, self, search_text=self.search.field.text())
 
     def _walk_in(self) -> None:
         from minami_desk.ui.desk.contact_dialog import register_walk_in
