@@ -7,7 +7,7 @@ so the form can show each message next to its own field. There is no BSN field, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date
 
 from sqlalchemy import func, select
@@ -88,7 +88,6 @@ class CleanResident:
     guardian_name: str | None
     guardian_phone: str | None
     registered_on: date
-    warnings: dict[str, str] = field(default_factory=dict)
 
 
 def age_on(birth_date: date, day: date) -> int:
@@ -253,8 +252,6 @@ def _apply(resident: Resident, clean: CleanResident) -> list[str]:
     """Copy ``clean`` onto ``resident``; returns the names of the fields that changed."""
     changed = []
     for item in fields(CleanResident):
-        if item.name == "warnings":
-            continue
         value = getattr(clean, item.name)
         if getattr(resident, item.name, None) != value:
             setattr(resident, item.name, value)

@@ -32,6 +32,7 @@ from minami_desk.services.labels import CHANNEL_LABELS
 from minami_desk.services.profile import get_resident
 from minami_desk.services.themes import list_themes
 from minami_desk.ui.context import AppContext
+from minami_desk.ui.desk.fields import add_field
 from minami_desk.ui.desk.search import ResidentSearch
 from minami_desk.ui.widgets import FormErrorLabel, show_exception
 
@@ -146,18 +147,7 @@ class ContactDialog(QDialog):
             self.channel.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _row(self, form: QFormLayout, key: str, label: str, accessible: str, widget: QWidget):
-        holder = QWidget(self)
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        error = FormErrorLabel(holder)
-        column.addWidget(error)
-        widget.setAccessibleName(accessible)
-        caption = QLabel(label, self)
-        caption.setBuddy(widget)
-        form.addRow(caption, holder)
-        self.errors[key] = error
+        self.errors[key] = add_field(form, self, label, accessible, widget)
 
     def _toggle(self, item: QListWidgetItem) -> None:
         checked = item.checkState() == Qt.CheckState.Checked

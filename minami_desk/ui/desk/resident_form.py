@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from minami_desk.services.labels import AGE_GROUP_LABELS, CONSENT_LABELS, GENDER
 from minami_desk.services.postcodes import known_wijken, suggest_wijk
 from minami_desk.services.registration import ResidentInput, is_under_guardian_age
 from minami_desk.ui.context import AppContext
+from minami_desk.ui.desk.fields import add_field
 from minami_desk.ui.widgets import FormErrorLabel
 
 FORM_CONSENTS = ("registration", "photos", "contact_phone", "contact_whatsapp")
@@ -131,20 +131,9 @@ class ResidentForm(QWidget):
         self.setFocusProxy(self.line("first_name"))
 
     def _add(self, form: QFormLayout, key: str, label: str, accessible: str, widget: QWidget):
-        holder = QWidget(self)
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        error = FormErrorLabel(holder)
-        column.addWidget(error)
-        widget.setAccessibleName(_(accessible))
         widget.setObjectName(key)
-        caption = QLabel(_(label), self)
-        caption.setBuddy(widget)
-        form.addRow(caption, holder)
+        self.errors[key] = add_field(form, self, _(label), _(accessible), widget)
         self.inputs[key] = widget
-        self.errors[key] = error
 
     def line(self, key: str) -> QLineEdit:
         widget = self.inputs[key]

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from minami_desk.i18n import N_, _
 from minami_desk.services.residents import ResidentHit, find_residents
 from minami_desk.ui.context import AppContext
+from minami_desk.ui.widgets import show_exception
 
 PAGE_SIZE = 100
 DEBOUNCE_MS = 150
@@ -104,8 +105,6 @@ class ResidentResultsModel(QAbstractTableModel):
                 self._loading = False
                 self._exhausted = True
                 self.loaded.emit()
-            from minami_desk.ui.widgets import show_exception
-
             show_exception(self.context.window, error)
 
         self.context.run_task(work, done, failed)
