@@ -71,9 +71,7 @@ def fresh_database(tmp_path: Path, name: str) -> Database:
     return open_database(resolve_paths(tmp_path / name))
 
 
-def test_same_seed_and_day_give_identical_rows_in_every_table(
-    db: Database, tmp_path: Path
-) -> None:
+def test_same_seed_and_day_give_identical_rows_in_every_table(db: Database, tmp_path: Path) -> None:
     first = generate_demo_data(db, seed=7, **SMALL)
     other = fresh_database(tmp_path, "again")
     try:
@@ -220,7 +218,8 @@ def test_sessions_of_every_kind_some_cancelled_and_weeks_ahead(demo: Database) -
     assert used == kinds
     cancelled = [s for s in sessions if s.status == "cancelled"]
     assert cancelled and all(s.cancel_reason for s in cancelled)
-    assert any(s.starts_at.astimezone(AMSTERDAM).date() > TODAY + timedelta(days=21) for s in sessions)
+    ahead = TODAY + timedelta(days=21)
+    assert any(s.starts_at.astimezone(AMSTERDAM).date() > ahead for s in sessions)
     assert all(s.capacity is None or s.capacity > 0 for s in sessions)
 
 

@@ -91,6 +91,12 @@ def _reference(connection: Connection) -> Reference:
     )
 
 
+def not_empty_error() -> UserError:
+    return UserError(
+        _("This database already holds residents. Demo data only goes into an empty one.")
+    )
+
+
 def generate_demo_data(
     db: Database,
     *,
@@ -108,9 +114,7 @@ def generate_demo_data(
     tables: dict[str, Table] = dict(Base.metadata.tables)  # type: ignore[arg-type]
     with db.engine.execution_options(write=True).begin() as connection:
         if connection.scalar(select(func.count()).select_from(Resident)):
-            raise UserError(
-                _("This database already holds residents. Demo data only goes into an empty one.")
-            )
+            raise not_empty_error()
         reference = _reference(connection)
         reference.organisations.update(organisations(connection, add_months(today, -months)))
         plan = Plan(random.Random(seed), today, add_months(today, -months), reference)

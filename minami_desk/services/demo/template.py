@@ -20,10 +20,8 @@ from minami_desk import APP_ID, __version__
 from minami_desk.config import Paths
 from minami_desk.data.migrate import copy_database, head_revision
 from minami_desk.data.store import open_database
-from minami_desk.i18n import _
 from minami_desk.services import clock
-from minami_desk.services.demo.generator import generate_demo_data
-from minami_desk.services.errors import UserError
+from minami_desk.services.demo.generator import generate_demo_data, not_empty_error
 
 DEMO_RESIDENTS = 400
 DEMO_MONTHS = 24
@@ -96,8 +94,6 @@ def _clear(paths: Paths) -> None:
         ).fetchone()[0]
         holds = tables and connection.execute("SELECT count(*) FROM resident").fetchone()[0]
     if holds:
-        raise UserError(
-            _("This database already holds residents. Demo data only goes into an empty one.")
-        )
+        raise not_empty_error()
     for suffix in ("", "-wal", "-shm"):
         Path(f"{paths.database}{suffix}").unlink(missing_ok=True)
