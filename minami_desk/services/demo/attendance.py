@@ -291,7 +291,8 @@ class AttendanceRows:
     ) -> dict[str, object]:
         day = series.dates[index]
         starts = at(day, series.slot[1], series.slot[2])
-        registered_at = starts if walk_in else min(registered_at, starts)
+        # Never before the resident was registered, never after the session began.
+        registered_at = starts if walk_in else min(max(registered_at, person.created), starts)
         updated = (
             at(day, series.slot[3], series.slot[4]) if day < self.plan.today else registered_at
         )

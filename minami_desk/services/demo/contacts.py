@@ -50,6 +50,8 @@ def make_contacts(
         for day in sorted(days):
             contact_id = plan.next_id("contact")
             moment = plan.office_time(day)
+            if day == person.registered_on:  # the help request follows the registration
+                moment = person.created + timedelta(minutes=rng.randint(2, 20))
             chosen = rng.sample(themes, rng.choices((1, 2, 3), weights=(60, 30, 10))[0])
             chosen.sort()
             codes = [code for _theme_id, code in chosen]

@@ -37,6 +37,7 @@ class Person:
     has_phone: bool
     by_guardian: bool
     guardian: str
+    created: datetime  # the moment of registration at the desk
 
 
 @dataclass(frozen=True)
@@ -208,7 +209,15 @@ def make_residents(
         for token in sorted(name_tokens(name.first_name, name.infix, name.last_name)):
             writer.add("resident_search_token", {"resident_id": resident_id, "token": token})
         person = Person(
-            resident_id, name, female, birth, registered_on, has_phone, by_guardian, guardian
+            resident_id,
+            name,
+            female,
+            birth,
+            registered_on,
+            has_phone,
+            by_guardian,
+            guardian,
+            created,
         )
         _consents(plan, writer, person, created, rng.choice(desk))
         people.append(person)
