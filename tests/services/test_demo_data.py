@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import subprocess
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
@@ -407,3 +410,37 @@ def test_demo_database_is_made_once_and_then_copied(tmp_path: Path) -> None:
         months=3,
     )
     assert len(list(cache.glob("*.sqlite"))) == 1  # yesterday's template is gone
+
+
+_IN_ANOTHER_PROCESS = """
+import sys
+from datetime import date
+from pathlib import Path
+from minami_desk.config import resolve_paths
+from minami_desk.data.store import open_database
+from minami_desk.services.demo import generate_demo_data
+db = open_database(resolve_paths(Path(sys.argv[1])))
+generate_demo_data(db, residents=60, months=4, seed=5, today=date(2026, 11, 27))
+db.dispose()
+"""
+
+
+@pytest.mark.slow
+def test_rows_do_not_depend_on_the_string_hash_seed_of_the_process(tmp_path: Path) -> None:
+    """Python salts string hashes per process; set order must never leak into the rows."""
+    digests = []
+    for hash_seed in ("1", "2"):
+        folder = tmp_path / f"hash-{hash_seed}"
+        environment = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        subprocess.run(
+            [sys.executable, "-c", _IN_ANOTHER_PROCESS, str(folder)],
+            check=True,
+            env=environment,
+            cwd=Path(__file__).resolve().parents[2],
+        )
+        db = open_database(resolve_paths(folder))
+        try:
+            digests.append(table_digests(db))
+        finally:
+            db.dispose()
+    assert digests[0] == digests[1]
