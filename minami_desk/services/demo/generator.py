@@ -6,11 +6,12 @@ demo has about a million attendance rows, far too many for ORM objects one by on
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Callable
 from datetime import date
 
-from sqlalchemy import Connection, Table, func, select
+from sqlalchemy import Connection, Table, func, select, update
 
 from minami_desk.data.db import Database
 from minami_desk.data.models import (
@@ -19,6 +20,7 @@ from minami_desk.data.models import (
     PostcodeArea,
     Resident,
     SessionKind,
+    Setting,
     Staff,
     Theme,
 )
@@ -91,6 +93,15 @@ def _reference(connection: Connection) -> Reference:
     )
 
 
+def _sign_certificates_as(connection: Connection, name: str) -> None:
+    """The demo's beheerder signs the certificates, unless the centre already named someone."""
+    connection.execute(
+        update(Setting)
+        .where(Setting.key == "centre.coordinator", Setting.value.in_(('""', "")))
+        .values(value=json.dumps(name, ensure_ascii=False))
+    )
+
+
 def not_empty_error() -> UserError:
     return UserError(
         _("This database already holds residents. Demo data only goes into an empty one.")
@@ -126,6 +137,7 @@ def generate_demo_data(
 
         staff = make_staff(plan, writer, residents, taken)
         writer.flush("staff")
+        _sign_certificates_as(connection, staff[0].name)
         people = make_residents(plan, writer, residents, staff)
         writer.flush("resident", "resident_search_token", "consent")
         report(0.1)
