@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import select, text
 
 from minami_desk.cli import main
-from minami_desk.config import resolve_paths
+from minami_desk.config import Paths, resolve_paths
 from minami_desk.data.db import Database
 from minami_desk.data.models import (
     Attendance,
@@ -46,7 +46,9 @@ from minami_desk.services.clock import AMSTERDAM
 from minami_desk.services.demo import generate_demo_data, make_demo_database
 from minami_desk.services.demo.contacts import ORGANISATION_NAMES
 from minami_desk.services.demo.core import years_between
+from minami_desk.services.errors import UserError
 from minami_desk.services.residents import name_tokens, sort_key
+from minami_desk.services.settings import get_setting
 
 TODAY = date(2026, 11, 27)
 SMALL = {"residents": 150, "months": 8, "today": TODAY}
@@ -105,8 +107,6 @@ def test_progress_is_reported_up_to_done(db: Database) -> None:
 
 
 def test_refuses_a_database_that_already_holds_residents(db: Database) -> None:
-    from minami_desk.services.errors import UserError
-
     generate_demo_data(db, residents=20, months=2, seed=1, today=TODAY)
     with pytest.raises(UserError):
         generate_demo_data(db, residents=20, months=2, seed=2, today=TODAY)
@@ -209,9 +209,13 @@ def test_consents_registration_for_all_and_guardians_for_under_sixteens(demo: Da
             assert consent.given_by and consent.given_by != "bewoner zelf"
 
 
-def test_staff_has_every_role(demo: Database) -> None:
-    roles = Counter(member.role for member in scalars(demo, select(Staff)))
+def test_staff_has_every_role_and_the_beheerder_signs(demo: Database) -> None:
+    staff = scalars(demo, select(Staff))
+    roles = Counter(member.role for member in staff)
     assert roles["beheerder"] == 1 and roles["medewerker"] >= 3 and roles["vrijwilliger"] >= 4
+    beheerder = next(member for member in staff if member.role == "beheerder")
+    assert get_setting(demo, "centre.coordinator") == beheerder.display_name
+    assert all(member.password_hash is None for member in staff)
 
 
 def test_sessions_of_every_kind_some_cancelled_and_weeks_ahead(demo: Database) -> None:
@@ -306,6 +310,10 @@ def test_trajectories_in_every_stage_with_rising_scores(demo: Database) -> None:
             assert trajectory.end_date is None and trajectory.planned_end_date > TODAY
         if trajectory.end_date:
             assert trajectory.start_date <= trajectory.end_date <= TODAY
+    finals = select(Milestone.trajectory_id, Milestone.done_on).where(Milestone.code == "final")
+    final_done = {trajectory_id for trajectory_id, done_on in rows(demo, finals) if done_on}
+    completed = {t.id: t for t in trajectories if t.status == "completed"}
+    assert set(completed) <= final_done
     actives = Counter(t.resident_id for t in trajectories if t.status == "active")
     assert max(actives.values()) == 1
     scores: dict[str, list[int]] = {}
@@ -412,11 +420,25 @@ def test_demo_database_is_made_once_and_then_copied(tmp_path: Path) -> None:
     assert len(list(cache.glob("*.sqlite"))) == 1  # yesterday's template is gone
 
 
+def test_demo_database_replaces_an_empty_database_but_never_one_with_residents(
+    paths: Paths, tmp_path: Path
+) -> None:
+    open_database(paths).dispose()  # migrated, still empty
+    make_demo_database(paths, cache_dir=tmp_path / "cache", today=TODAY, residents=30, months=2)
+    db = open_database(paths)
+    try:
+        assert len(scalars(db, select(Resident))) == 30
+    finally:
+        db.dispose()
+    with pytest.raises(UserError):
+        make_demo_database(paths, cache_dir=tmp_path / "cache", today=TODAY, residents=30, months=2)
+
+
 _IN_ANOTHER_PROCESS = """
 import sys
 from datetime import date
 from pathlib import Path
-from minami_desk.config import resolve_paths
+from minami_desk.config import Paths, resolve_paths
 from minami_desk.data.store import open_database
 from minami_desk.services.demo import generate_demo_data
 db = open_database(resolve_paths(Path(sys.argv[1])))

@@ -52,7 +52,8 @@ def make_contacts(
             moment = plan.office_time(day)
             if day == person.registered_on:  # the help request follows the registration
                 moment = person.created + timedelta(minutes=rng.randint(2, 20))
-            chosen = rng.sample(themes, rng.choices((1, 2, 3), weights=(60, 30, 10))[0])
+            wanted = rng.choices((1, 2, 3), weights=(60, 30, 10))[0]
+            chosen = rng.sample(themes, min(wanted, len(themes)))
             chosen.sort()
             codes = [code for _theme_id, code in chosen]
             request = " ".join(rng.choice(texts.HELP_REQUESTS.get(code, ("",))) for code in codes)
@@ -79,7 +80,7 @@ def make_contacts(
             for theme_id, _code in chosen:
                 writer.add("contact_theme", {"contact_id": contact_id, "theme_id": theme_id})
             by_person.setdefault(person.id, []).append((day, contact_id))
-            if rng.random() < 0.22:
+            if chosen and rng.random() < 0.22:
                 _referral(plan, writer, person, (contact_id, day, moment), chosen, handlers)
     return by_person
 

@@ -65,6 +65,10 @@ def make_trajectories(
                 held = _saturday_on_or_after(due)
                 if draft.status == "completed" and held <= plan.today:
                     done = ceremony = held
+            elif draft.status == "completed":  # every step up to the final evaluation done
+                done = min(last_day, max(draft.start, due + timedelta(days=rng.randint(-3, 7))))
+                if code == "final":
+                    done = last_day  # the end date is the day of the final evaluation
             elif due <= last_day and (draft.status != "active" or rng.random() < 0.88):
                 done = min(last_day, due + timedelta(days=rng.randint(-3, 7)))
                 done = max(done, draft.start)
