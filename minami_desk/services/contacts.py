@@ -165,13 +165,14 @@ def contacts_on(db: Database, actor: Actor, day: date | None = None) -> list[Con
 
 
 def follow_ups_due(db: Database, actor: Actor, day: date | None = None) -> list[ContactRow]:
-    """Follow-ups due on ``day`` or overdue, not yet done; the oldest first."""
+    """Follow-ups due on ``day`` or overdue, not yet done: today's first, then the most
+    recently missed (a follow-up missed months ago should not push today's off the list)."""
     actor.require(Permission.RECORD_CONTACTS)
     day = day or clock.today()
     statement = (
         select(Contact)
         .where(Contact.follow_up_on <= day, Contact.follow_up_done_at.is_(None))
-        .order_by(Contact.follow_up_on, Contact.contact_at)
+        .order_by(Contact.follow_up_on.desc(), Contact.contact_at)
         .limit(200)
     )
     with db.read_session() as session:

@@ -83,7 +83,7 @@ def test_follow_ups_due_and_overdue(db, staff_actor: Actor) -> None:
     record_contact(
         db, staff_actor, ContactInput(resident_id=resident, follow_up_on=date(2026, 12, 4))
     )
-    assert [row.id for row in follow_ups_due(db, staff_actor)] == [overdue, due]
+    assert [row.id for row in follow_ups_due(db, staff_actor)] == [due, overdue]
     complete_follow_up(db, staff_actor, overdue)
     assert [row.id for row in follow_ups_due(db, staff_actor)] == [due]
 

@@ -47,6 +47,7 @@ class PostcodesPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(0, 190)
         self.table.itemSelectionChanged.connect(self._selected)
         layout.addWidget(self.table, 1)
         form = QFormLayout()

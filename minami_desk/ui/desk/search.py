@@ -39,6 +39,7 @@ from minami_desk.ui.widgets import show_exception
 PAGE_SIZE = 100
 DEBOUNCE_MS = 150
 COLUMNS = (N_("No."), N_("Name"), N_("Date of birth"), N_("Phone"), N_("Postcode"))
+COLUMN_WIDTHS = (70, 0, 120, 170, 90)  # pixels; the name column takes the rest
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -191,8 +192,13 @@ class ResidentSearch(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setShowGrid(False)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Fixed starting widths: rows arrive a page at a time, so sizing to contents would
+        # jump (or truncate) while the list fills.
+        for column, width in enumerate(COLUMN_WIDTHS):
+            if width:
+                self.view.setColumnWidth(column, width)
         self._hide_when_empty = compact and not list_all
         if compact:
             self.view.setMaximumHeight(220)
@@ -200,6 +206,7 @@ class ResidentSearch(QWidget):
         layout.addWidget(self.view, 1)
         self.status = QLabel(self)
         self.status.setObjectName("muted")
+        self.status.hide()
         layout.addWidget(self.status)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -248,12 +255,11 @@ class ResidentSearch(QWidget):
         count = len(self.model.rows)
         if self._hide_when_empty:
             self.view.setVisible(bool(self.model.text.strip()))
-        if not self.model.text.strip() and not self.model.list_all:
-            self.status.setText("")
-        elif count == 0:
-            self.status.setText(_("Nobody found. Check the spelling, or register a new resident."))
-        else:
-            self.status.setText("")
+        nobody = count == 0 and (bool(self.model.text.strip()) or self.model.list_all)
+        self.status.setText(
+            _("Nobody found. Check the spelling, or register a new resident.") if nobody else ""
+        )
+        self.status.setVisible(nobody)
         if self._open_when_loaded:
             self._open_when_loaded = False
             self._open_row(0)

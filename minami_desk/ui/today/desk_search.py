@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout
 
 from minami_desk.i18n import _
 from minami_desk.services.actor import Permission
@@ -39,6 +39,8 @@ class DeskPanel(QFrame):
         layout.addLayout(row)
         layout.addWidget(self.search, 1)
         self.setFocusProxy(self.search.field)
+        # Only as tall as needed: an empty result list must not push the panels below down.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
     def _new(self) -> None:
         from minami_desk.ui.desk.registration_dialog import register_new
