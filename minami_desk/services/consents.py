@@ -15,6 +15,7 @@ from minami_desk.services import clock
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
 from minami_desk.services.errors import NotFoundError, ValidationError
+from minami_desk.services.residents import live_resident
 
 SELF = "bewoner zelf"  # stored in ``given_by`` when the resident consents personally
 
@@ -122,9 +123,7 @@ def give_consent(
     actor.require(Permission.EDIT_RESIDENTS)
     validate_consents([ConsentChoice(kind)])
     with db.session() as session:
-        resident = session.get(Resident, resident_id)
-        if resident is None:
-            raise NotFoundError(_("This resident no longer exists."))
+        live_resident(session, resident_id)
         guardian = given_by_guardian.strip()
         consent = Consent(
             resident_id=resident_id,

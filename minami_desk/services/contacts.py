@@ -19,6 +19,7 @@ from minami_desk.services import clock
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
 from minami_desk.services.errors import NotFoundError, ValidationError
+from minami_desk.services.residents import live_resident
 
 
 @dataclass
@@ -80,9 +81,7 @@ def record_contact(db: Database, actor: Actor, data: ContactInput) -> int:
     if errors:
         raise ValidationError(errors)
     with db.session() as session:
-        resident = session.get(Resident, data.resident_id)
-        if resident is None or resident.anonymised_at is not None:
-            raise NotFoundError(_("This resident no longer exists."))
+        resident = live_resident(session, data.resident_id)
         themes = list(session.scalars(select(Theme).where(Theme.id.in_(data.theme_ids))))
         if len(themes) != len(set(data.theme_ids)):
             raise ValidationError("themes", _("A chosen theme no longer exists."))

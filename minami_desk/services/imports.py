@@ -33,6 +33,7 @@ from minami_desk.services.errors import UserError, ValidationError
 from minami_desk.services.registration import (
     CleanResident,
     ResidentInput,
+    apply_clean,
     clean_resident,
     is_under_guardian_age,
     next_number,
@@ -365,23 +366,7 @@ def import_residents(
             if dry_run:
                 continue
             resident = Resident(number=start_number + report.imported, first_name="", last_name="")
-            for name in (
-                "first_name",
-                "infix",
-                "last_name",
-                "birth_date",
-                "age_group",
-                "gender",
-                "phone",
-                "phone_digits",
-                "email",
-                "postcode",
-                "wijk",
-                "languages",
-                "note",
-                "registered_on",
-            ):
-                setattr(resident, name, getattr(clean, name))
+            apply_clean(resident, clean)
             index_resident(resident)
             session.add(resident)
             report.imported += 1

@@ -6,13 +6,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from minami_desk.data.db import Database
-from minami_desk.data.models import Resident
-from minami_desk.i18n import _
 from minami_desk.services import clock
 from minami_desk.services.actor import Actor, Permission
-from minami_desk.services.errors import NotFoundError
 from minami_desk.services.phones import display_phone
 from minami_desk.services.registration import age_on, is_under_guardian_age
+from minami_desk.services.residents import live_resident
 
 
 @dataclass(frozen=True)
@@ -50,9 +48,7 @@ def get_resident(db: Database, actor: Actor, resident_id: int) -> ResidentDetail
     actor.require(Permission.FIND_RESIDENTS)
     details = actor.can(Permission.VIEW_RESIDENT_DETAILS)
     with db.read_session() as session:
-        resident = session.get(Resident, resident_id)
-        if resident is None or resident.anonymised_at is not None:
-            raise NotFoundError(_("This resident no longer exists."))
+        resident = live_resident(session, resident_id)
         today = clock.today()
         return ResidentDetails(
             id=resident.id,

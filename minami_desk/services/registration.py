@@ -25,10 +25,10 @@ from minami_desk.services.consents import (
     has_registration_consent,
     validate_consents,
 )
-from minami_desk.services.errors import NotFoundError, ValidationError
+from minami_desk.services.errors import ValidationError
 from minami_desk.services.phones import display_phone, parse_phone
 from minami_desk.services.postcodes import normalise_postcode, wijk_for
-from minami_desk.services.residents import index_resident
+from minami_desk.services.residents import index_resident, live_resident
 
 GUARDIAN_AGE = 16  # below this a parent or guardian consents (AVG art. 8, UAVG art. 5)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
@@ -248,7 +248,7 @@ def next_number(session: Session) -> int:
     return (session.scalar(select(func.max(Resident.number))) or 0) + 1
 
 
-def _apply(resident: Resident, clean: CleanResident) -> list[str]:
+def apply_clean(resident: Resident, clean: CleanResident) -> list[str]:
     """Copy ``clean`` onto ``resident``; returns the names of the fields that changed."""
     changed = []
     for item in fields(CleanResident):
@@ -272,7 +272,7 @@ def register_resident(
         validate_consents(choices)
         clean = validate_registration(data, choices, session)
         resident = Resident(number=next_number(session), first_name="", last_name="")
-        _apply(resident, clean)
+        apply_clean(resident, clean)
         index_resident(resident)
         session.add(resident)
         session.flush()
@@ -285,9 +285,7 @@ def load_input(db: Database, actor: Actor, resident_id: int) -> ResidentInput:
     """The stored data in the form's shape, for the edit form."""
     actor.require(Permission.EDIT_RESIDENTS)
     with db.read_session() as session:
-        resident = session.get(Resident, resident_id)
-        if resident is None or resident.anonymised_at is not None:
-            raise NotFoundError(_("This resident no longer exists."))
+        resident = live_resident(session, resident_id)
         return ResidentInput(
             first_name=resident.first_name,
             infix=resident.infix,
@@ -313,16 +311,14 @@ def update_resident(db: Database, actor: Actor, resident_id: int, data: Resident
     """Save an edit; the audit log records which fields changed (names of fields only)."""
     actor.require(Permission.EDIT_RESIDENTS)
     with db.session() as session:
-        resident = session.get(Resident, resident_id)
-        if resident is None or resident.anonymised_at is not None:
-            raise NotFoundError(_("This resident no longer exists."))
+        resident = live_resident(session, resident_id)
         given = has_registration_consent(session, resident_id)
         clean = validate_registration(
             replace(data, registered_on=resident.registered_on),
             [ConsentChoice("registration", True)] if given else [],
             session,
         )
-        changed = _apply(resident, clean)
+        changed = apply_clean(resident, clean)
         if changed:
             index_resident(resident)
             record(session, actor, "changed", "resident", resident_id, ",".join(changed))
@@ -332,9 +328,7 @@ def archive_resident(db: Database, actor: Actor, resident_id: int, archived: boo
     """Archive a resident who left (hidden from search, history kept), or bring one back."""
     actor.require(Permission.EDIT_RESIDENTS)
     with db.session() as session:
-        resident = session.get(Resident, resident_id)
-        if resident is None or resident.anonymised_at is not None:
-            raise NotFoundError(_("This resident no longer exists."))
+        resident = live_resident(session, resident_id)
         resident.archived_at = clock.utcnow() if archived else None
         record(
             session,

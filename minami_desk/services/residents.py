@@ -13,7 +13,9 @@ from sqlalchemy.orm import Session, aliased
 
 from minami_desk.data.db import Database
 from minami_desk.data.models import Resident, ResidentSearchToken
+from minami_desk.i18n import _
 from minami_desk.services.actor import Actor, Permission
+from minami_desk.services.errors import NotFoundError
 from minami_desk.services.phones import display_phone, query_digits
 from minami_desk.services.text import fold, words
 
@@ -190,6 +192,14 @@ def find_residents(
             statement = statement.order_by(Resident.sort_key, Resident.id)
         page = statement.with_only_columns(*_HIT_COLUMNS).limit(limit).offset(offset)
         return [_hit(row) for row in session.execute(page)]
+
+
+def live_resident(session: Session, resident_id: int | None) -> Resident:
+    """The resident with this id, unless gone or anonymised (then a Dutch NotFoundError)."""
+    resident = session.get(Resident, resident_id) if resident_id is not None else None
+    if resident is None or resident.anonymised_at is not None:
+        raise NotFoundError(_("This resident no longer exists."))
+    return resident
 
 
 def count_residents(session: Session) -> int:
