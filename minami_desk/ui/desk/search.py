@@ -221,11 +221,11 @@ class ResidentSearch(QWidget):
 
     # -- behaviour --------------------------------------------------------------------------
     def search(self, text: str) -> None:
-        """Show ``text`` in the field and search at once (the global search calls this)."""
+        """Show ``text`` in the field and search after the typing pause (the global search
+        calls this on every keystroke, so it is debounced like the field itself)."""
         if self.field.text() != text:
             self.field.setText(text)
-        self._timer.stop()
-        self._run_query()
+        self._timer.start()
 
     def refresh(self) -> None:
         self._timer.stop()
