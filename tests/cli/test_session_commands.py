@@ -71,11 +71,11 @@ def test_export_attendance_csv_has_one_row_per_resident_per_session(
     assert rows[0] == ["Datum", "Begintijd", "Bijeenkomst", "Soort", "Bewonersnummer", "Status"]
     title = kind = "Praatsessie volwassenen"
     assert rows[1:] == [
-        ["2026-11-24", "19:00", title, kind, "1001", "aanwezig"],
-        ["2026-11-24", "19:00", title, kind, "1002", "afwezig"],
-        ["2026-11-24", "19:00", title, kind, "1003", "wachtlijst"],
-        ["2026-12-01", "19:00", title, kind, "1001", "bijeenkomst geannuleerd"],
-        ["2026-12-08", "19:00", title, kind, "1002", "aangemeld"],
+        ["24-11-2026", "19:00", title, kind, "1001", "aanwezig"],
+        ["24-11-2026", "19:00", title, kind, "1002", "afwezig"],
+        ["24-11-2026", "19:00", title, kind, "1003", "wachtlijst"],
+        ["01-12-2026", "19:00", title, kind, "1001", "bijeenkomst geannuleerd"],
+        ["08-12-2026", "19:00", title, kind, "1002", "aangemeld"],
     ]
 
 

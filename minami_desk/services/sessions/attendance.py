@@ -9,6 +9,7 @@ from sqlalchemy import select
 from minami_desk.data.db import Database
 from minami_desk.data.models import Attendance, Resident
 from minami_desk.services.actor import Actor, Permission
+from minami_desk.services.residents import search_statement
 from minami_desk.services.sessions.queries import Counts, SessionSummary, session_summary
 from minami_desk.services.sessions.registration import age_ranges, audience_warning
 
@@ -83,3 +84,42 @@ def attendance_list(db: Database, actor: Actor, session_id: int) -> AttendanceLi
         for row in ordered
     ]
     return AttendanceList(session=summary, rows=rows)
+
+
+@dataclass(frozen=True)
+class WalkInCandidate:
+    resident_id: int
+    number: int
+    name: str
+    birth_year: int | None
+    on_list: bool  # already signed up (or on the waiting list) for this session
+
+
+def find_walk_in(
+    db: Database, actor: Actor, session_id: int, text: str, limit: int = 12
+) -> list[WalkInCandidate]:
+    """Residents matching ``text`` for the walk-in search, marking who is already on the list."""
+    actor.require(Permission.FIND_RESIDENTS)
+    if not text.strip():
+        return []
+    with db.read_session() as session:
+        found = session.scalars(search_statement(text).limit(limit)).all()
+        listed = set(
+            session.scalars(
+                select(Attendance.resident_id).where(
+                    Attendance.session_id == session_id,
+                    Attendance.resident_id.in_([resident.id for resident in found]),
+                    Attendance.status != "cancelled",
+                )
+            )
+        )
+        return [
+            WalkInCandidate(
+                resident_id=resident.id,
+                number=resident.number,
+                name=resident.full_name,
+                birth_year=resident.birth_date.year if resident.birth_date else None,
+                on_list=resident.id in listed,
+            )
+            for resident in found
+        ]

@@ -1,0 +1,136 @@
+"""The week view: seven day columns, Monday first, each listing that day's sessions.
+
+Keyboard: Up/Down within a day, Left/Right to the neighbouring day, Page Up/Page Down for
+the previous/next week, Enter opens the attendance screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
+    QWidget,
+)
+
+from minami_desk.i18n import _, format_date
+from minami_desk.services.clock import today
+from minami_desk.services.sessions.queries import SessionSummary
+from minami_desk.ui.sessions.common import places_text, struck, time_range
+
+
+class WeekView(QWidget):
+    """Shows one week of ``SessionSummary``; the section fetches them and calls ``show_week``."""
+
+    activated = Signal(int)  # session id
+    week_step = Signal(int)  # -1 / +1 week
+    selection_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(6)
+        self.headers: list[QLabel] = []
+        self.days: list[QListWidget] = []
+        self.monday = today() - timedelta(days=today().weekday())
+        for column in range(7):
+            header = QLabel(self)
+            header.setObjectName("subheading")
+            header.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            header.setWordWrap(True)
+            header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            day_list = QListWidget(self)
+            day_list.setWordWrap(True)
+            day_list.setSpacing(3)
+            day_list.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+            day_list.setObjectName(f"weekDay{column}")
+            day_list.itemActivated.connect(self._activated)
+            day_list.currentItemChanged.connect(lambda *_args: self.selection_changed.emit())
+            day_list.installEventFilter(self)
+            header.setBuddy(day_list)
+            grid.addWidget(header, 0, column)
+            grid.addWidget(day_list, 1, column)
+            grid.setColumnStretch(column, 1)
+            self.headers.append(header)
+            self.days.append(day_list)
+        grid.setRowStretch(1, 1)
+
+    def show_week(self, monday: date, sessions: list[SessionSummary]) -> None:
+        self.monday = monday
+        by_day: dict[date, list[SessionSummary]] = {}
+        for item in sessions:
+            by_day.setdefault(item.day, []).append(item)
+        for column, (header, day_list) in enumerate(zip(self.headers, self.days, strict=True)):
+            day = monday + timedelta(days=column)
+            text = format_date(day, "EEEE d MMM")
+            if day == today():
+                text = "● " + text + " (" + _("today") + ")"
+            header.setText(text)
+            day_list.setAccessibleName(format_date(day, "full"))
+            day_list.clear()
+            for item in by_day.get(day, []):
+                day_list.addItem(_item(item))
+
+    def current_session_id(self) -> int | None:
+        for day_list in self.days:
+            if day_list.hasFocus() and day_list.currentItem() is not None:
+                return int(day_list.currentItem().data(Qt.ItemDataRole.UserRole))
+        for day_list in self.days:
+            if day_list.currentItem() is not None and day_list.currentItem().isSelected():
+                return int(day_list.currentItem().data(Qt.ItemDataRole.UserRole))
+        return None
+
+    def focus_day(self, column: int) -> None:
+        day_list = self.days[max(0, min(6, column))]
+        day_list.setFocus(Qt.FocusReason.OtherFocusReason)
+        if day_list.count() and day_list.currentRow() < 0:
+            day_list.setCurrentRow(0)
+
+    def focus_today(self) -> None:
+        self.focus_day((today() - self.monday).days if 0 <= (today() - self.monday).days < 7 else 0)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        self.activated.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        if watched not in self.days:
+            return False
+        column = self.days.index(watched)  # type: ignore[arg-type]
+        moves: dict[int, Callable[[], None]] = {
+            Qt.Key.Key_Left: lambda: self.focus_day(column - 1),
+            Qt.Key.Key_Right: lambda: self.focus_day(column + 1),
+            Qt.Key.Key_PageUp: lambda: self.week_step.emit(-1),
+            Qt.Key.Key_PageDown: lambda: self.week_step.emit(1),
+        }
+        move = moves.get(event.key())
+        if move is None:
+            return False
+        move()
+        return True
+
+
+def _item(summary: SessionSummary) -> QListWidgetItem:
+    lines = [f"{time_range(summary)}  {summary.title}", places_text(summary)]
+    if summary.location:
+        lines.append(summary.location)
+    if summary.cancelled:
+        lines.insert(0, "✕ " + _("CANCELLED"))
+    item = QListWidgetItem("\n".join(lines))
+    item.setData(Qt.ItemDataRole.UserRole, summary.id)
+    item.setFont(struck(item.font(), summary.cancelled))
+    if summary.cancelled:
+        item.setForeground(Qt.GlobalColor.gray)
+    accessible = ", ".join(lines)
+    item.setData(Qt.ItemDataRole.AccessibleTextRole, accessible)
+    item.setToolTip(accessible)
+    return item
