@@ -77,6 +77,7 @@ class PlanDialog(QDialog):
         self.existing = existing
         self.saved_ids: list[int] = []
         self.setWindowTitle(_("Change session") if existing else _("Plan a session"))
+        self.setMinimumWidth(520)
         self.errors: dict[str, FormErrorLabel] = {}
         layout = QVBoxLayout(self)
         form = QFormLayout()
