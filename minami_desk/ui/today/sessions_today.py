@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QListWidget, QListWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
 
 from minami_desk.i18n import _
 from minami_desk.services.actor import Permission
@@ -27,8 +27,15 @@ class TodaysSessions(QFrame):
         self.list.setObjectName("todaySessions")
         self.list.setAccessibleName(_("Today's sessions; Enter opens the attendance screen"))
         self.list.itemActivated.connect(self._open)
+        self.list.setSpacing(4)
+        font = self.list.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.list.setFont(font)
         heading.setBuddy(self.list)
         self.empty = EmptyState(_("No sessions today."), self)
+        hint = QLabel(_("Double-click or press Enter to take attendance."), self)
+        hint.setObjectName("muted")
+        layout.addWidget(hint)
         layout.addWidget(self.list)
         layout.addWidget(self.empty)
         context.bus.changed.connect(lambda what: self.activated() if what == "session" else None)
@@ -53,7 +60,7 @@ class TodaysSessions(QFrame):
             self.list.addItem(item)
         self.list.setVisible(bool(sessions))
         self.empty.setVisible(not sessions)
-        self.list.setMaximumHeight(28 * max(1, len(sessions)) + 8)
+        self.list.setMaximumHeight(36 * max(1, len(sessions)) + 12)
 
     def _open(self, item: QListWidgetItem) -> None:
         self.context.navigator.open("session", int(item.data(Qt.ItemDataRole.UserRole)))
