@@ -13,6 +13,7 @@ from minami_desk.data.models import AuditLog, Session
 from minami_desk.services.actor import Actor
 from minami_desk.services.clock import local
 from minami_desk.services.errors import PermissionDeniedError, ValidationError
+from minami_desk.services.sessions.kinds import list_kinds, save_kind
 from minami_desk.services.sessions.planning import (
     SeriesPlan,
     cancel_session,
@@ -172,3 +173,16 @@ def test_only_roles_that_manage_sessions_may_plan(db: Database) -> None:
     nobody = Actor(staff_id=None, role="gast")
     with pytest.raises(PermissionDeniedError):
         plan_session(db, nobody, date(2026, 12, 1), details(db))
+
+
+def test_kinds_are_an_editable_list(db: Database, staff_actor: Actor, admin: Actor) -> None:
+    kind_id = save_kind(db, admin, None, "  Moestuin  ", "everyone")
+    assert [k.name for k in list_kinds(db)][-1] == "Moestuin"
+    with pytest.raises(ValidationError) as caught:
+        save_kind(db, admin, None, "praatsessie VOLWASSENEN", "adults")
+    assert caught.value.field == "name"
+    with pytest.raises(PermissionDeniedError):
+        save_kind(db, staff_actor, kind_id, "Tuin", "everyone")
+    save_kind(db, admin, kind_id, "Moestuin", "everyone", active=False)
+    assert "Moestuin" not in [k.name for k in list_kinds(db)]
+    assert "Moestuin" in [k.name for k in list_kinds(db, include_inactive=True)]
