@@ -195,11 +195,17 @@ def _table(sheet: AttendanceSheet) -> Table:
             Paragraph("Handtekening", head),
         ]
     ]
+    name_width = _COLUMNS[1] - 10  # minus the cell's padding
     for index, person in enumerate(sheet.people, start=1):
+        # Long names shrink a little, then wrap onto a second line; they are never cut.
+        size = max(8.5, fit_font_size(person.name, SANS, cell.fontSize, name_width))
+        name_style = cell
+        if size < cell.fontSize:
+            name_style = ParagraphStyle("small", parent=cell, fontSize=size, leading=size * 1.15)
         data.append(
             [
                 Paragraph(str(index), number_style),
-                Paragraph(_escape(person.name), cell),
+                Paragraph(_escape(person.name), name_style),
                 Paragraph(str(person.number), number_style),
                 "",
             ]
