@@ -61,17 +61,20 @@ def test_take_attendance_with_the_keyboard_only_including_a_walk_in(
     _press(qtbot, Qt.Key.Key_Return)  # Enter on today's session opens its attendance screen
     screen = main_window.findChild(AttendanceScreen)
     assert screen is not None and screen.session_id == session_id
-    qtbot.waitUntil(lambda: QApplication.focusWidget() in screen.rows[0].buttons.values())
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is screen.table)
+    assert screen.table.currentRow() == 0
     # Rows are by last name: Asante, Mahabier, Mensah.
-    assert [row.row.resident_id for row in screen.rows] == [kofi, dewi, ama]
+    assert screen.row_ids == [kofi, dewi, ama]
     _press(qtbot, Qt.Key.Key_A)  # Kofi: aanwezig
     _press(qtbot, Qt.Key.Key_Down)
     _press(qtbot, Qt.Key.Key_M)  # Dewi: afgemeld
     _press(qtbot, Qt.Key.Key_Down)
+    _press(qtbot, Qt.Key.Key_Up)
+    _press(qtbot, Qt.Key.Key_Right)
+    _press(qtbot, Qt.Key.Key_Space)  # Dewi after all: the toggle right of "aanwezig" (afwezig)
+    _press(qtbot, Qt.Key.Key_Down)
     _press(qtbot, Qt.Key.Key_F)  # Ama: afwezig
-    _press(qtbot, Qt.Key.Key_Up)
-    _press(qtbot, Qt.Key.Key_Up)
-    assert QApplication.focusWidget() in screen.rows[0].buttons.values()
+    assert screen.table.currentRow() == 2
 
     _press(qtbot, Qt.Key.Key_F, modifier=Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is screen.search
@@ -81,16 +84,18 @@ def test_take_attendance_with_the_keyboard_only_including_a_walk_in(
 
     assert _statuses(main_window.context.db, session_id) == {
         kofi: ("present", False),
-        dewi: ("cancelled", False),
+        dewi: ("absent", False),
         ama: ("absent", False),
         walk_in: ("present", True),
     }
     counts = screen.counts
-    assert (counts.present, counts.absent, counts.cancelled, counts.walk_ins) == (2, 1, 1, 1)
-    assert "Aanwezig 2" in screen.counts_label.text()
+    assert (counts.present, counts.absent, counts.cancelled, counts.walk_ins) == (2, 2, 0, 1)
+    assert "Aanwezig 2 · Afwezig 2" in screen.counts_label.text()
     assert "Priscilla Lont" in screen.notice.text()
-    row = next(r for r in screen.rows if r.row.resident_id == walk_in)
-    assert row.buttons["present"].isChecked() and row.status_label.text() == "aanwezig"
+    row = screen.row_ids.index(walk_in)
+    assert screen.table.item(row, 2).text() == "aanwezig"
+    assert screen.table.item(row, 3).text() == "✓ Aanwezig"  # chosen: ticked, not colour alone
+    assert screen.table.item(row, 4).text() == "Afwezig"
     screen.grab().save(str(main_window.context.paths.data_dir / "attendance.png"))
 
 
@@ -108,7 +113,7 @@ def test_a_freed_place_says_who_moved_up(qtbot, main_window) -> None:  # type: i
     qtbot.addWidget(screen)
     screen.choose(first, "cancelled")
     assert "Ramon Janssen" in screen.notice.text() and "wachtlijst" in screen.notice.text()
-    assert {row.row.resident_id: row.status for row in screen.rows}[waiting] == "registered"
+    assert screen.statuses[waiting] == "registered"
 
 
 def test_week_view_marks_a_cancelled_session_in_words_and_struck_through(

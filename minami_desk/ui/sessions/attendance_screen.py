@@ -8,21 +8,20 @@ walk-in search.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup,
+    QAbstractItemView,
     QDialog,
-    QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +31,6 @@ from minami_desk.services.actor import Permission
 from minami_desk.services.clock import today
 from minami_desk.services.sessions.attendance import (
     AttendanceList,
-    AttendanceRow,
     attendance_list,
     find_walk_in,
 )
@@ -51,16 +49,7 @@ TOGGLES = (
 )
 
 
-# The chosen toggle is filled and carries a tick, so it is not told by colour alone.
-TOGGLE_STYLE = """
-QPushButton[toggle="true"] { font-size: 11pt; padding: 6px 12px; }
-QPushButton[toggle="true"]:checked { color: white; font-weight: 600; border-radius: 4px; }
-QPushButton#toggle_present:checked { background: #1B7A4A; }
-QPushButton#toggle_absent:checked { background: #8A5A00; }
-QPushButton#toggle_cancelled:checked { background: #5B6770; }
-QPushButton[toggle="true"]:focus { border: 2px solid #0E6E6E; }
-QLabel#notice { background: #FFF4D6; color: #3D2E00; padding: 6px 10px; border-radius: 4px; }
-"""
+NOTICE_STYLE = "background: #FFF4D6; color: #3D2E00; padding: 6px 10px; border-radius: 4px;"
 
 
 def counts_text(counts: Counts) -> str:
@@ -77,60 +66,20 @@ def counts_text(counts: Counts) -> str:
     )
 
 
-class AttendanceRowWidget(QFrame):
-    """One resident: name, status in words, and the three toggles."""
+_FIRST_TOGGLE = 3  # columns: name, number, status, then the three toggles
+_CHOSEN = {
+    "present": QColor("#1B7A4A"),
+    "absent": QColor("#8A5A00"),
+    "cancelled": QColor("#5B6770"),
+}
 
-    def __init__(self, row: AttendanceRow, on_choose: Callable[[int, str], None]) -> None:
-        super().__init__()
-        self.setObjectName("card")
-        self.row = row
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 4, 10, 4)
-        name = row.name + (" — " + _("walk-in") if row.walk_in else "")
-        self.name_label = QLabel(name, self)
-        self.name_label.setMinimumWidth(240)
-        font = self.name_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.name_label.setFont(font)
-        number = QLabel(_("no. {number}").format(number=row.number), self)
-        number.setObjectName("muted")
-        layout.addWidget(self.name_label, 2)
-        layout.addWidget(number)
-        if row.age_warning:
-            warning = QLabel("⚠", self)
-            warning.setToolTip(row.age_warning)
-            warning.setAccessibleName(row.age_warning)
-            layout.addWidget(warning)
-        self.status_label = QLabel(self)
-        self.status_label.setMinimumWidth(110)
-        layout.addWidget(self.status_label, 1)
-        self.group = QButtonGroup(self)
-        self.group.setExclusive(False)  # a click on the chosen one is ignored, not unchecked
-        self.buttons: dict[str, QPushButton] = {}
-        for status, label, _key in TOGGLES:
-            button = QPushButton(_(label), self)
-            button.setCheckable(True)
-            button.setMinimumSize(120, 38)
-            button.setObjectName(f"toggle_{status}")
-            button.setProperty("toggle", True)
-            button.setAccessibleName(_("{status}: {name}").format(status=_(label), name=row.name))
-            button.setToolTip(_("Keys: A present, F absent, M cancelled; arrows up and down"))
-            button.clicked.connect(
-                lambda _checked=False, s=status: on_choose(self.row.resident_id, s)
-            )
-            self.group.addButton(button)
-            self.buttons[status] = button
-            layout.addWidget(button)
-        self.show_status(row.status)
 
-    def show_status(self, status: str) -> None:
-        self.status = status
-        self.status_label.setText(attendance_word(status))
-        for key, button in self.buttons.items():
-            button.setChecked(key == status)
-            marker = "✓ " if key == status else ""
-            label = next(text for code, text, _k in TOGGLES if code == key)
-            button.setText(marker + _(label))
+def _cell(text: str, font: QFont | None = None) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    if font is not None:
+        item.setFont(font)
+    return item
 
 
 class AttendanceScreen(QDialog):
@@ -141,10 +90,10 @@ class AttendanceScreen(QDialog):
         self.setWindowTitle(_("Attendance"))
         self.setObjectName("attendanceScreen")
         self.resize(980, 720)
-        self.rows: list[AttendanceRowWidget] = []
+        self.row_ids: list[int] = []
+        self.names: dict[int, str] = {}
         self.statuses: dict[int, str] = {}
         self.walk_ins: set[int] = set()
-        self._button_positions: dict[int, tuple[int, int]] = {}
         self.walk_in_default = True
         layout = QVBoxLayout(self)
         self.heading = Heading("", self)
@@ -159,14 +108,38 @@ class AttendanceScreen(QDialog):
         self.notice.hide()
         for widget in (self.heading, self.subheading, self.counts_label, self.notice):
             layout.addWidget(widget)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.holder = QWidget(self.scroll)
-        self.rows_layout = QVBoxLayout(self.holder)
-        self.rows_layout.setSpacing(4)
-        self.rows_layout.addStretch(1)
-        self.scroll.setWidget(self.holder)
-        layout.addWidget(self.scroll, 1)
+        self.table = QTableWidget(0, _FIRST_TOGGLE + len(TOGGLES), self)
+        self.table.setObjectName("attendanceTable")
+        self.table.setAccessibleName(
+            _("Signed up; keys A present, F absent, M cancelled, arrows to move")
+        )
+        self.table.setHorizontalHeaderLabels(
+            [_("Name"), _("No."), _("Status"), *(_(label) for _c, label, _k in TOGGLES)]
+        )
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().setDefaultSectionSize(42)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, _FIRST_TOGGLE + len(TOGGLES)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        self.table.setColumnWidth(1, 70)
+        self.table.setColumnWidth(2, 110)
+        for column in range(_FIRST_TOGGLE, _FIRST_TOGGLE + len(TOGGLES)):
+            self.table.setColumnWidth(column, 130)
+        self.table.setToolTip(_("Keys: A present, F absent, M cancelled; arrows up and down"))
+        self.table.cellClicked.connect(self._clicked)
+        self.table.installEventFilter(self)
+        self.name_font = QFont(self.table.font())
+        self.name_font.setPointSizeF(self.name_font.pointSizeF() * 1.15)
+        self.toggle_font = QFont(self.table.font())
+        self.toggle_font.setPointSizeF(self.toggle_font.pointSizeF() * 1.05)
+        self.chosen_font = QFont(self.toggle_font)
+        self.chosen_font.setBold(True)
+        layout.addWidget(self.table, 1)
         layout.addLayout(self._build_walk_in())
         buttons = QHBoxLayout()
         self.sheet_button = QPushButton(_("&Attendance sheet…"), self)
@@ -180,7 +153,7 @@ class AttendanceScreen(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout.addLayout(buttons)
-        self.setStyleSheet(TOGGLE_STYLE)
+        self.notice.setStyleSheet(NOTICE_STYLE)
         QShortcut(QKeySequence("Ctrl+F"), self, activated=self.focus_search)
         self.reload()
 
@@ -242,23 +215,50 @@ class AttendanceScreen(QDialog):
         if summary.facilitator_name:
             facts.append(_("led by {name}").format(name=summary.facilitator_name))
         self.subheading.setText(" · ".join(facts))
-        focused = self._focused_position()
-        for widget in self.rows:
-            widget.setParent(None)
-            widget.deleteLater()
-        self.rows = []
+        current = self.table.currentRow(), self.table.currentColumn()
+        self.row_ids = [row.resident_id for row in listing.rows]
+        self.names = {row.resident_id: row.name for row in listing.rows}
         self.statuses = {row.resident_id: row.status for row in listing.rows}
         self.walk_ins = {row.resident_id for row in listing.rows if row.walk_in}
-        self._button_positions = {}
+        table = self.table
+        table.setUpdatesEnabled(False)
+        table.setRowCount(len(listing.rows))
         for index, row in enumerate(listing.rows):
-            widget = AttendanceRowWidget(row, self.choose)
-            for column, button in enumerate(widget.buttons.values()):
-                button.installEventFilter(self)
-                self._button_positions[id(button)] = (index, column)
-            self.rows_layout.insertWidget(self.rows_layout.count() - 1, widget)
-            self.rows.append(widget)
+            name = row.name + (" — " + _("walk-in") if row.walk_in else "")
+            name_item = _cell(("⚠ " if row.age_warning else "") + name, self.name_font)
+            if row.age_warning:
+                name_item.setToolTip(row.age_warning)
+            table.setItem(index, 0, name_item)
+            table.setItem(index, 1, _cell(str(row.number)))
+            table.setItem(index, 2, _cell(""))
+            for offset in range(len(TOGGLES)):
+                table.setItem(index, _FIRST_TOGGLE + offset, _cell(""))
+            self._paint(index)
+        table.setUpdatesEnabled(True)
         self._update_counts()
-        self._restore_focus(focused)
+        if self.row_ids:
+            row, column = current
+            table.setCurrentCell(
+                min(max(row, 0), len(self.row_ids) - 1),
+                column if column >= _FIRST_TOGGLE else _FIRST_TOGGLE,
+            )
+
+    def _paint(self, index: int) -> None:
+        """The row's status in words, and its chosen toggle filled, bold and ticked."""
+        status = self.statuses[self.row_ids[index]]
+        self.table.item(index, 2).setText(attendance_word(status))
+        for offset, (code, label, _key) in enumerate(TOGGLES):
+            item = self.table.item(index, _FIRST_TOGGLE + offset)
+            chosen = code == status
+            item.setText(("✓ " if chosen else "") + _(label))
+            item.setFont(self.chosen_font if chosen else self.toggle_font)
+            item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            if chosen:
+                item.setBackground(_CHOSEN[code])
+                item.setForeground(QColor("white"))
+            else:
+                item.setBackground(QBrush())
+                item.setForeground(QBrush())
 
     def _update_counts(self) -> None:
         by_status: dict[str, int] = {}
@@ -270,22 +270,17 @@ class AttendanceScreen(QDialog):
     # -- actions ------------------------------------------------------------------------------
     def choose(self, resident_id: int, status: str) -> None:
         """Save one toggle at once; a freed place moves the waiting list up, and we say so."""
-        widget = self._row_for(resident_id)
-        if widget is None:
-            return
-        if widget.status == status:
-            widget.show_status(status)  # clicking the chosen toggle keeps it chosen
+        if resident_id not in self.statuses or self.statuses[resident_id] == status:
             return
         try:
             change = set_status(
                 self.context.db, self.context.actor, self.session_id, resident_id, status
             )
         except Exception as error:
-            widget.show_status(widget.status)
             show_exception(self, error)
             return
-        widget.show_status(status)
         self.statuses[resident_id] = status
+        self._paint(self.row_ids.index(resident_id))
         self._update_counts()
         self.context.bus.changed.emit("session")
         if change.moved_up is not None:
@@ -295,6 +290,10 @@ class AttendanceScreen(QDialog):
                 )
             )
             self.reload()
+
+    def _clicked(self, row: int, column: int) -> None:
+        if column >= _FIRST_TOGGLE and 0 <= row < len(self.row_ids):
+            self.choose(self.row_ids[row], TOGGLES[column - _FIRST_TOGGLE][0])
 
     def say(self, message: str) -> None:
         self.notice.setText("ℹ " + message)
@@ -347,8 +346,7 @@ class AttendanceScreen(QDialog):
         self.results.hide()
         self.reload()
         self.context.bus.changed.emit("session")
-        widget = self._row_for(resident_id)
-        name = widget.row.name if widget is not None else ""
+        name = self.names.get(resident_id, "")
         if result.status == "waitlist":
             message = _("{name} is on the waiting list (number {position}).").format(
                 name=name, position=result.position
@@ -387,45 +385,24 @@ class AttendanceScreen(QDialog):
                 self._add_chosen(self.walk_in_default)
                 return True
             return False
-        position = self._button_positions.get(id(watched))
-        if position is None:
+        if watched is not self.table or not self.row_ids:
             return False
-        index, column = position
+        row, column = self.table.currentRow(), self.table.currentColumn()
+        if row < 0:
+            return False
         for code, _label, shortcut in TOGGLES:
             if key == shortcut:
-                self.choose(self.rows[index].row.resident_id, code)
+                self.choose(self.row_ids[row], code)
                 return True
-        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-            target = index + (-1 if key == Qt.Key.Key_Up else 1)
-            if 0 <= target < len(self.rows):
-                self._focus_row(target, column)
+        if key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._clicked(row, column)
             return True
         return False
 
-    def _focus_row(self, index: int, column: int = 0) -> None:
-        widget = self.rows[index]
-        button = list(widget.buttons.values())[column]
-        button.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.scroll.ensureWidgetVisible(widget)
-
-    def _focused_position(self) -> tuple[int, int] | None:
-        focus = self.focusWidget()
-        for index, widget in enumerate(self.rows):
-            for column, button in enumerate(widget.buttons.values()):
-                if button is focus:
-                    return index, column
-        return None
-
-    def _restore_focus(self, position: tuple[int, int] | None) -> None:
-        if position is not None and self.rows:
-            self._focus_row(min(position[0], len(self.rows) - 1), position[1])
-
-    def _row_for(self, resident_id: int) -> AttendanceRowWidget | None:
-        return next((w for w in self.rows if w.row.resident_id == resident_id), None)
-
     def focus_first_row(self) -> None:
-        if self.rows:
-            self._focus_row(0)
+        if self.row_ids:
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.table.setCurrentCell(0, _FIRST_TOGGLE)
         else:
             self.focus_search()
 

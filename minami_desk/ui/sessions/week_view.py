@@ -41,6 +41,7 @@ class WeekView(QWidget):
         self.headers: list[QLabel] = []
         self.days: list[QListWidget] = []
         self.monday = today() - timedelta(days=today().weekday())
+        self.ids: list[list[int]] = [[] for _day in range(7)]
         for column in range(7):
             header = QLabel(self)
             header.setObjectName("subheading")
@@ -53,7 +54,7 @@ class WeekView(QWidget):
             day_list.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
             day_list.setObjectName(f"weekDay{column}")
             day_list.itemActivated.connect(self._activated)
-            day_list.currentItemChanged.connect(lambda *_args: self.selection_changed.emit())
+            day_list.itemSelectionChanged.connect(self.selection_changed.emit)
             day_list.installEventFilter(self)
             header.setBuddy(day_list)
             grid.addWidget(header, 0, column)
@@ -68,6 +69,7 @@ class WeekView(QWidget):
         by_day: dict[date, list[SessionSummary]] = {}
         for item in sessions:
             by_day.setdefault(item.day, []).append(item)
+        self.ids = []
         for column, (header, day_list) in enumerate(zip(self.headers, self.days, strict=True)):
             day = monday + timedelta(days=column)
             text = format_date(day, "EEEE d MMM")
@@ -75,17 +77,25 @@ class WeekView(QWidget):
                 text = "● " + text + " (" + _("today") + ")"
             header.setText(text)
             day_list.setAccessibleName(format_date(day, "full"))
+            items = by_day.get(day, [])
+            # Plain texts in one call, ids kept beside them: a busy week fills fast.
             day_list.clear()
-            for item in by_day.get(day, []):
-                day_list.addItem(_item(item))
+            day_list.addItems([_text(item) for item in items])
+            self.ids.append([item.id for item in items])
+            for row, item in enumerate(items):
+                if item.cancelled:
+                    entry = day_list.item(row)
+                    entry.setFont(struck(entry.font(), True))
+                    entry.setForeground(Qt.GlobalColor.gray)
 
     def current_session_id(self) -> int | None:
-        for day_list in self.days:
-            if day_list.hasFocus() and day_list.currentItem() is not None:
-                return int(day_list.currentItem().data(Qt.ItemDataRole.UserRole))
-        for day_list in self.days:
-            if day_list.currentItem() is not None and day_list.currentItem().isSelected():
-                return int(day_list.currentItem().data(Qt.ItemDataRole.UserRole))
+        for column, day_list in enumerate(self.days):
+            if day_list.hasFocus() and day_list.currentRow() >= 0:
+                return self.ids[column][day_list.currentRow()]
+        for column, day_list in enumerate(self.days):
+            item = day_list.currentItem()
+            if item is not None and item.isSelected():
+                return self.ids[column][day_list.currentRow()]
         return None
 
     def focus_day(self, column: int) -> None:
@@ -98,7 +108,9 @@ class WeekView(QWidget):
         self.focus_day((today() - self.monday).days if 0 <= (today() - self.monday).days < 7 else 0)
 
     def _activated(self, item: QListWidgetItem) -> None:
-        self.activated.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+        day_list = item.listWidget()
+        column = self.days.index(day_list)
+        self.activated.emit(self.ids[column][day_list.row(item)])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
@@ -119,18 +131,10 @@ class WeekView(QWidget):
         return True
 
 
-def _item(summary: SessionSummary) -> QListWidgetItem:
+def _text(summary: SessionSummary) -> str:
     lines = [f"{time_range(summary)}  {summary.title}", places_text(summary)]
     if summary.location:
         lines.append(summary.location)
     if summary.cancelled:
         lines.insert(0, "✕ " + _("CANCELLED"))
-    item = QListWidgetItem("\n".join(lines))
-    item.setData(Qt.ItemDataRole.UserRole, summary.id)
-    item.setFont(struck(item.font(), summary.cancelled))
-    if summary.cancelled:
-        item.setForeground(Qt.GlobalColor.gray)
-    accessible = ", ".join(lines)
-    item.setData(Qt.ItemDataRole.AccessibleTextRole, accessible)
-    item.setToolTip(accessible)
-    return item
+    return "\n".join(lines)
