@@ -1,9 +1,11 @@
 """The attendance screen: one session, everyone signed up, big toggles, walk-ins, live counts.
 
 Every toggle is saved at once in its own small transaction, so closing the window (or a power
-cut) never loses more than the click in progress. Keyboard: Tab reaches the toggles; in a row
-A = aanwezig, F = afwezig, M = afgemeld; Up/Down move between rows; Ctrl+F goes to the
-walk-in search.
+cut) never loses more than the click in progress. Keyboard: the table has the focus; A =
+aanwezig, F = afwezig, M = afgemeld for the current row; arrows move; Space or Enter on a
+toggle chooses it; Ctrl+F goes to the search for sign-ups and walk-ins.
+
+A table of items rather than rows of buttons, so 60 or 100 registrations open at once.
 """
 
 from __future__ import annotations
