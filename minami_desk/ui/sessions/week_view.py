@@ -54,7 +54,7 @@ class WeekView(QWidget):
             day_list.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
             day_list.setObjectName(f"weekDay{column}")
             day_list.itemActivated.connect(self._activated)
-            day_list.itemSelectionChanged.connect(self.selection_changed.emit)
+            day_list.itemSelectionChanged.connect(lambda c=column: self._selected(c))
             day_list.installEventFilter(self)
             header.setBuddy(day_list)
             grid.addWidget(header, 0, column)
@@ -88,21 +88,31 @@ class WeekView(QWidget):
                     entry.setFont(struck(entry.font(), True))
                     entry.setForeground(Qt.GlobalColor.gray)
 
+    def _selected(self, column: int) -> None:
+        """One selection across the week: choosing on Tuesday clears Monday's."""
+        if self.days[column].selectedItems():
+            for other, day_list in enumerate(self.days):
+                if other != column and day_list.selectedItems():
+                    day_list.blockSignals(True)
+                    day_list.clearSelection()
+                    day_list.blockSignals(False)
+        self.selection_changed.emit()
+
     def current_session_id(self) -> int | None:
         for column, day_list in enumerate(self.days):
-            if day_list.hasFocus() and day_list.currentRow() >= 0:
-                return self.ids[column][day_list.currentRow()]
-        for column, day_list in enumerate(self.days):
-            item = day_list.currentItem()
-            if item is not None and item.isSelected():
-                return self.ids[column][day_list.currentRow()]
+            selected = day_list.selectedItems()
+            if selected:
+                return self.ids[column][day_list.row(selected[0])]
         return None
 
     def focus_day(self, column: int) -> None:
         day_list = self.days[max(0, min(6, column))]
         day_list.setFocus(Qt.FocusReason.OtherFocusReason)
-        if day_list.count() and day_list.currentRow() < 0:
-            day_list.setCurrentRow(0)
+        if day_list.count() and not day_list.selectedItems():
+            # Qt makes the first item current on focus without selecting it; select it.
+            row = max(0, day_list.currentRow())
+            day_list.setCurrentRow(row)
+            day_list.item(row).setSelected(True)
 
     def focus_today(self) -> None:
         self.focus_day((today() - self.monday).days if 0 <= (today() - self.monday).days < 7 else 0)
