@@ -181,3 +181,21 @@ def test_kinds_page_adds_a_kind(qtbot, main_window) -> None:  # type: ignore[no-
     page.name.setText("moestuin")
     page.save()
     assert page.name_error.isVisible()
+
+
+def test_week_view_keyboard_moves_between_days_and_weeks(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    clock.fix(SESSION_START)
+    context = main_window.context
+    plan_session(context.db, context.actor, SESSION_START.date(), details(context.db))
+    section = main_window.show_section("sessions")
+    section.this_week()
+    monday = section.monday
+    assert section.current_session_id() is not None  # today's session, ready for Enter
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is section.week.days[1])
+    _press(qtbot, Qt.Key.Key_Right)
+    assert QApplication.focusWidget() is section.week.days[2]
+    _press(qtbot, Qt.Key.Key_PageDown)
+    assert (section.monday - monday).days == 7
+    assert section.week.headers[0].text().startswith("maandag 7 dec")
+    _press(qtbot, Qt.Key.Key_PageUp)
+    assert section.monday == monday
