@@ -199,3 +199,24 @@ def test_week_view_keyboard_moves_between_days_and_weeks(qtbot, main_window) -> 
     assert section.week.headers[0].text().startswith("maandag 7 dec")
     _press(qtbot, Qt.Key.Key_PageUp)
     assert section.monday == monday
+
+
+def test_attendance_sheet_button_makes_the_pdf_off_the_ui_thread(
+    qtbot, main_window, session_today
+) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+
+    from minami_desk.ui.sessions.sheet_preview import SheetDialog
+
+    session_id, _residents, _walk_in = session_today
+    screen = AttendanceScreen(main_window.context, session_id)
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.mouseClick(screen.sheet_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.findChild(SheetDialog) is not None, timeout=15000)
+    dialog = screen.findChild(SheetDialog)
+    text = PdfReader(dialog.path).pages[0].extract_text()
+    assert "Asante, Kofi" in text and "pagina 1 van 1" in text
+    assert dialog.path.parent == main_window.context.paths.data_dir / "presentielijsten"
+    assert dialog.print_button.accessibleName() == "Presentielijst afdrukken"
+    dialog.reject()

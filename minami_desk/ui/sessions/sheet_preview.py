@@ -8,10 +8,11 @@ is exactly the checked PDF, fonts and all.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
 import sys
-import tempfile
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -31,16 +32,27 @@ from minami_desk.services.sessions.export import save_attendance_sheet
 from minami_desk.ui.context import AppContext
 from minami_desk.ui.widgets import show_error, show_exception
 
+KEEP_SECONDS = 24 * 3600
 
-def sheet_folder() -> Path:
-    folder = Path(tempfile.gettempdir()) / "minami-desk-presentielijsten"
+
+def sheet_folder(context: AppContext) -> Path:
+    """Inside the data folder, not the shared temp folder: the sheets carry names.
+
+    Sheets older than a day are removed whenever a new one is made.
+    """
+    folder = context.paths.data_dir / "presentielijsten"
     folder.mkdir(parents=True, exist_ok=True)
+    cutoff = time.time() - KEEP_SECONDS
+    for old in folder.glob("*.pdf"):
+        with contextlib.suppress(OSError):
+            if old.stat().st_mtime < cutoff:
+                old.unlink()
     return folder
 
 
 def open_attendance_sheet(context: AppContext, session_id: int, parent: QWidget) -> None:
     """Make the PDF in the background, then show what can be done with it."""
-    out = sheet_folder() / f"presentielijst-{session_id}.pdf"
+    out = sheet_folder(context) / f"presentielijst-{session_id}.pdf"
 
     def make() -> Path:
         return save_attendance_sheet(context.db, context.actor, session_id, out)
