@@ -156,6 +156,8 @@ class AttendanceScreen(QDialog):
         buttons.addWidget(close)
         layout.addLayout(buttons)
         self.notice.setStyleSheet(NOTICE_STYLE)
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)  # Enter belongs to the table and the search
         QShortcut(QKeySequence("Ctrl+F"), self, activated=self.focus_search)
         self.reload()
 
