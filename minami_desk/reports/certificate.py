@@ -206,7 +206,9 @@ def render_certificates(
     """One PDF, one landscape A4 page per certificate, in the order given."""
     register_fonts()
     target = str(out) if isinstance(out, Path) else out
-    canvas = Canvas(target, pagesize=PAGE, pageCompression=1)
+    canvas = Canvas(
+        target, pagesize=PAGE, pageCompression=1, initialFontName=SERIF, initialFontSize=12
+    )
     canvas.setTitle("Certificaten" if len(pages) != 1 else f"Certificaat {pages[0].number}")
     canvas.setAuthor(centre.name)
     canvas.setCreator("Mi na Mi Desk")

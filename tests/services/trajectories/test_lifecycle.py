@@ -168,7 +168,9 @@ def test_sessions_on_the_last_day_count_in_amsterdam_time(db: Database, staff_ac
 def test_stop_reasons(db: Database, staff_actor: Actor, reason: str, dutch: str) -> None:
     resident = add_resident(db, "Ama", "Mensah")
     trajectory_id = _start(db, staff_actor, resident)
-    stop_trajectory(db, staff_actor, trajectory_id, reason, "Verhuisd naar Almere", date(2026, 8, 1))
+    stop_trajectory(
+        db, staff_actor, trajectory_id, reason, "Verhuisd naar Almere", date(2026, 8, 1)
+    )
     detail = get_trajectory(db, staff_actor, trajectory_id)
     assert (detail.summary.status, detail.summary.stop_reason) == ("stopped", reason)
     assert stop_reason_label(reason) == dutch
@@ -204,8 +206,9 @@ def test_moving_a_milestone_keeps_the_original(db: Database, staff_actor: Actor)
     with pytest.raises(ValidationError):
         move_due_date(db, staff_actor, midway, date(2026, 9, 20), "  ")
     move_due_date(db, staff_actor, midway, date(2026, 9, 20), "Op vakantie in Ghana")
-    view = next(m for m in get_trajectory(db, staff_actor, trajectory_id).milestones
-                if m.id == midway)
+    view = next(
+        m for m in get_trajectory(db, staff_actor, trajectory_id).milestones if m.id == midway
+    )
     assert (view.due_on, view.original_due_on) == (date(2026, 9, 20), date(2026, 9, 3))
     assert view.moved_reason == "Op vakantie in Ghana"
 
@@ -215,11 +218,18 @@ def test_volunteers_see_no_notes_and_cannot_start(
 ) -> None:
     resident = add_resident(db, "Ama", "Mensah")
     trajectory_id = _start(db, staff_actor, resident)
-    mark_done(db, staff_actor, _milestone(db, trajectory_id, "intake"), date(2026, 6, 3),
-              "Vertelde over haar zorgen", scores={})
+    mark_done(
+        db,
+        staff_actor,
+        _milestone(db, trajectory_id, "intake"),
+        date(2026, 6, 3),
+        "Vertelde over haar zorgen",
+        scores={},
+    )
     with pytest.raises(PermissionDeniedError):
-        start_trajectory(db, volunteer, add_resident(db, "Kofi", "Boateng"), date(2026, 6, 3),
-                         GOALS)
+        start_trajectory(
+            db, volunteer, add_resident(db, "Kofi", "Boateng"), date(2026, 6, 3), GOALS
+        )
     detail = get_trajectory(db, volunteer, trajectory_id)
     assert detail.confidential_included is False
     assert all(m.note == "" for m in detail.milestones)
