@@ -98,7 +98,7 @@ def test_certificates_for_a_month(
         str(out),
     )
     assert code == 0, capsys.readouterr().err
-    assert "1 certificaat opgeslagen" in capsys.readouterr().out
+    assert "Certificaten opgeslagen: 1," in capsys.readouterr().out
     text = PdfReader(out).pages[0].extract_text()
     assert "Kwabena Ɔwusu" in text and "Certificaatnummer 2026-001" in text
     # A reprint of one trajectory keeps the number and the ceremony date.

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from minami_desk.cli.commands.listing import iso_date
 from minami_desk.cli.common import CommandContext, CommandFailed, say
-from minami_desk.i18n import _, ngettext
+from minami_desk.i18n import _
 from minami_desk.reports.certificate import write_certificates_pdf
 from minami_desk.services.trajectories.certificates import (
     CertificateBatch,
@@ -85,11 +85,5 @@ def handle(args: argparse.Namespace, context: CommandContext) -> int | None:
         db, context.actor, ids, write, ceremony_on=ceremony, place=args.place
     )
     count = len(batch.pages)
-    say(
-        ngettext(
-            "{count} certificate written to {path}",
-            "{count} certificates written to {path}",
-            count,
-        ).format(count=count, path=args.out)
-    )
+    say(_("Certificates written: {count}, in {path}").format(count=count, path=args.out))
     return None
