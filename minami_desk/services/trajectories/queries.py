@@ -25,7 +25,7 @@ from minami_desk.data.models import (
 )
 from minami_desk.i18n import _
 from minami_desk.services.actor import Actor, Permission
-from minami_desk.services.errors import ValidationError
+from minami_desk.services.errors import NotFoundError, ValidationError
 from minami_desk.services.trajectories.labels import goal_label
 from minami_desk.services.trajectories.lifecycle import load_trajectory
 
@@ -224,3 +224,13 @@ def list_coaches(db: Database, actor: Actor) -> list[Coach]:
             .order_by(Staff.display_name)
         )
         return [Coach(staff_id, name) for staff_id, name in rows]
+
+
+def resident_label(db: Database, actor: Actor, resident_id: int) -> str:
+    """ "Ama Mensah (1042)", for the start dialog's heading."""
+    actor.require(Permission.FIND_RESIDENTS)
+    with db.read_session() as session:
+        resident = session.get(Resident, resident_id)
+        if resident is None or resident.anonymised_at is not None:
+            raise NotFoundError(_("This resident no longer exists."))
+        return f"{resident.full_name} ({resident.number})"
