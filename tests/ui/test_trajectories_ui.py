@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QCheckBox, QDialog
+from PySide6.QtCore import QDate, QTimer
+from PySide6.QtWidgets import QApplication, QDialog
 
 from minami_desk.services import clock
 from minami_desk.services.trajectories.queries import get_trajectory
