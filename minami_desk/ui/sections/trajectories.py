@@ -28,7 +28,7 @@ from minami_desk.data.models import TRAJECTORY_STATUSES
 from minami_desk.i18n import N_, _
 from minami_desk.services import clock
 from minami_desk.services.actor import Permission
-from minami_desk.services.errors import UserError
+from minami_desk.services.errors import UserError, ValidationError
 from minami_desk.services.trajectories.labels import status_label
 from minami_desk.services.trajectories.queries import (
     TrajectorySummary,
@@ -40,7 +40,7 @@ from minami_desk.ui.context import AppContext
 from minami_desk.ui.trajectories.forms import date_edit, long_date, to_date
 from minami_desk.ui.trajectories.page import TrajectoryPage
 from minami_desk.ui.trajectories.start_dialog import StartTrajectoryDialog
-from minami_desk.ui.widgets import EmptyState, Heading, show_exception
+from minami_desk.ui.widgets import EmptyState, FormErrorLabel, Heading, show_exception
 
 COLUMNS = (N_("Participant"), N_("Coach"), N_("Start"), N_("End"), N_("Status"))
 
@@ -112,6 +112,8 @@ class TrajectoriesSection(QWidget):
             filters.addWidget(widget)
         filters.addStretch(1)
         layout.addLayout(filters)
+        self.filter_error = FormErrorLabel(self.list_view)
+        layout.addWidget(self.filter_error)
         self.status.currentIndexChanged.connect(self.refresh)
         self.coach.currentIndexChanged.connect(self.refresh)
         self.period.toggled.connect(self.refresh)
@@ -159,9 +161,13 @@ class TrajectoriesSection(QWidget):
                 date_from=to_date(self.date_from.date()) if period else None,
                 date_to=to_date(self.date_to.date()) if period else None,
             )
+        except ValidationError as error:
+            self.filter_error.show_message(str(error))
+            return
         except UserError as error:
             show_exception(self, error)
             return
+        self.filter_error.clear_message()
         self.table.setRowCount(len(self.rows))
         for row, item in enumerate(self.rows):
             values = [

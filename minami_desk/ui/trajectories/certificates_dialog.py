@@ -59,6 +59,7 @@ class CertificatesDialog(QDialog):
         self.ids: list[int] = []
         self.preview_pdf: bytes | None = None
         self.last_pdf: bytes | None = None
+        self._generation = 0
         self.setWindowTitle(_("Certificates for the ceremony"))
         self.resize(980, 620)
         outer = QHBoxLayout(self)
@@ -148,6 +149,8 @@ class CertificatesDialog(QDialog):
         self.save_button.setEnabled(bool(chosen))
         self.print_button.setEnabled(bool(chosen))
         self.preview_pdf = None
+        self._generation += 1
+        generation = self._generation
         if not chosen:
             self.preview.setPixmap(QPixmap())
             self.preview.setText(_("No completed trajectories in this period."))
@@ -158,9 +161,13 @@ class CertificatesDialog(QDialog):
             batch = preview_certificates(self.context.db, self.context.actor, ids, ceremony, place)
             return _pdf_bytes(batch)
 
-        self.context.run_task(build, self._preview_ready, parent=self)
+        self.context.run_task(
+            build, lambda data: self._preview_ready(generation, data), parent=self
+        )
 
-    def _preview_ready(self, data: bytes) -> None:
+    def _preview_ready(self, generation: int, data: bytes) -> None:
+        if generation != self._generation:
+            return  # an older request, overtaken by a newer choice
         self.preview_pdf = data
         self._show_page(max(0, self.list.currentRow()))
 
@@ -172,8 +179,13 @@ class CertificatesDialog(QDialog):
         trajectory_id = item.data(Qt.ItemDataRole.UserRole) if item else None
         if trajectory_id not in chosen:
             return
-        image = render_page(self.preview_pdf, chosen.index(trajectory_id), dpi=64)
-        self.preview.setPixmap(QPixmap.fromImage(image))
+        image = render_page(self.preview_pdf, chosen.index(trajectory_id), dpi=96)
+        pixmap = QPixmap.fromImage(image).scaled(
+            self.preview.size(),
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+        self.preview.setPixmap(pixmap)
 
     # -- issuing --------------------------------------------------------------------------
     def _issue(self, write, on_done, title: str) -> None:  # type: ignore[no-untyped-def]
