@@ -96,5 +96,6 @@ def test_certificate_text_page_saves(qtbot, main_window) -> None:  # type: ignor
     page.place.setText("Amsterdam-Zuidoost")
     page.save()
     db = main_window.context.db
-    assert get_setting(db, "certificate.text") == "heeft bij {centrum} het traject {periode} doorlopen."
+    expected = "heeft bij {centrum} het traject {periode} doorlopen."
+    assert get_setting(db, "certificate.text") == expected
     assert get_setting(db, "certificate.place") == "Amsterdam-Zuidoost"
