@@ -9,6 +9,7 @@ from pathlib import Path
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 
+from minami_desk.reports.certificate import CertificatePage
 from minami_desk.services import clock
 from minami_desk.services.settings import get_setting
 from minami_desk.services.trajectories.template import list_template
@@ -99,3 +100,41 @@ def test_certificate_text_page_saves(qtbot, main_window) -> None:  # type: ignor
     expected = "heeft bij {centrum} het traject {periode} doorlopen."
     assert get_setting(db, "certificate.text") == expected
     assert get_setting(db, "certificate.place") == "Amsterdam-Zuidoost"
+
+
+def test_printing_puts_each_certificate_on_a_landscape_sheet(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The print path, with Qt's own PDF printer standing in for the desk's printer."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from minami_desk.reports.certificate import render_certificates
+    from minami_desk.reports.pdf_common import CentreInfo
+    from minami_desk.ui.trajectories.pdf_pages import prepare_landscape_a4, print_pdf
+    from tests.reports.test_certificate import NAMES
+
+    pages = [
+        CertificatePage(
+            number=f"2026-{n:03d}",
+            full_name=" ".join(p for p in name if p),
+            text="heeft het traject doorlopen.",
+            start_date=date(2026, 6, 3),
+            end_date=date(2026, 12, 3),
+            ceremony_date=date(2026, 12, 12),
+            place="Amsterdam Zuidoost",
+            coach_name="Esther Koster",
+            coordinator_name="",
+        )
+        for n, name in enumerate(NAMES[:3], start=1)
+    ]
+    buffer = io.BytesIO()
+    render_certificates(pages, CentreInfo(), buffer)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    prepare_landscape_a4(printer)
+    print_pdf(buffer.getvalue(), printer, dpi=100)
+    reader = PdfReader(out)
+    assert len(reader.pages) == 3
+    for page in reader.pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        assert width > height and round(width) in (841, 842)

@@ -54,6 +54,7 @@ class MilestonesDuePanel(QFrame):
         self.list.setAccessibleName(_("Milestones due"))
         self.list.setToolTip(_("Press Enter or double-click to open the trajectory"))
         self.list.itemActivated.connect(self._open)
+        self.list.setMinimumHeight(140)
         layout.addWidget(self.list)
         self.empty = QLabel(_("Nothing due this week."), self)
         self.empty.setObjectName("muted")
