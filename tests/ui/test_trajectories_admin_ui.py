@@ -76,12 +76,15 @@ def test_milestone_template_page_saves_and_keeps_the_final(qtbot, main_window) -
     admin = main_window.show_section("admin")
     page = admin.show_page("milestone_template")
     assert page.table.rowCount() == 5
+    assert page.min_sessions.value() == 8
+    page.min_sessions.setValue(10)
     page.table.cellWidget(2, 1).setValue(4)  # midway after 4 months instead of 3
     page._add_row(page.steps()[0].__class__(None, "Terugkomdag", "months", 9))
     page.save()
     steps = list_template(main_window.context.db, main_window.context.actor)
     assert [(s.title, s.offset_value) for s in steps][2] == ("Tussenevaluatie", 4)
     assert steps[-1].title == "Terugkomdag" and steps[-1].code == "terugkomdag"
+    assert get_setting(main_window.context.db, "trajectory.min_sessions") == 10
     final_row = [s.code for s in page.steps()].index("final")
     assert not page.table.cellWidget(final_row, 3).isEnabled()
     page.table.cellWidget(final_row, 0).setText("  ")

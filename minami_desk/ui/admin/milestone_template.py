@@ -1,4 +1,5 @@
-"""Beheer → Mijlpalen: the steps every new trajectory gets, and when each is due.
+"""Beheer → Trajecten: the steps every new trajectory gets, when each is due, and how many
+sessions attended completing needs.
 
 Running trajectories keep the steps they started with; the final evaluation cannot be removed
 (completing a trajectory depends on it), but its name and timing can change.
@@ -24,6 +25,8 @@ from PySide6.QtWidgets import (
 from minami_desk.data.models import MILESTONE_OFFSETS
 from minami_desk.i18n import N_, _
 from minami_desk.services.errors import UserError, ValidationError
+from minami_desk.services.settings import set_settings
+from minami_desk.services.trajectories.lifecycle import MIN_SESSIONS_KEY, min_sessions
 from minami_desk.services.trajectories.schedule import FINAL_CODE
 from minami_desk.services.trajectories.template import (
     OFFSET_LABELS,
@@ -55,12 +58,28 @@ class MilestoneTemplatePage(QWidget):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        minimum_row = QHBoxLayout()
+        self.min_sessions = QSpinBox(self)
+        self.min_sessions.setRange(0, 100)
+        self.min_sessions.setAccessibleName(_("Sessions needed to complete a trajectory"))
+        self.min_sessions.setToolTip(
+            _("Sessions the participant attended between the start and the end; 0: no minimum")
+        )
+        minimum_label = QLabel(_("Sessions attended needed to &complete:"), self)
+        minimum_label.setBuddy(self.min_sessions)
+        minimum_row.addWidget(minimum_label)
+        minimum_row.addWidget(self.min_sessions)
+        minimum_row.addStretch(1)
+        layout.addLayout(minimum_row)
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
         self.table.setAccessibleName(_("Milestone steps"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         add = QPushButton(_("&Add step"), self)
@@ -90,6 +109,7 @@ class MilestoneTemplatePage(QWidget):
         self.ids, self.codes = [], []
         for step in list_template(self.context.db, self.context.actor):
             self._add_row(step)
+        self.min_sessions.setValue(min_sessions(self.context.db))
 
     def _add_row(self, step: TemplateStep) -> None:
         row = self.table.rowCount()
@@ -152,6 +172,11 @@ class MilestoneTemplatePage(QWidget):
     def save(self) -> None:
         try:
             save_template(self.context.db, self.context.actor, self.steps())
+            set_settings(
+                self.context.db,
+                self.context.actor,
+                {MIN_SESSIONS_KEY: self.min_sessions.value()},
+            )
         except ValidationError as error:
             self.error.show_message(str(error))
             return
@@ -165,7 +190,7 @@ class MilestoneTemplatePage(QWidget):
 
 PAGE = registry.AdminPageSpec(
     key="milestone_template",
-    title=N_("Milestones"),
+    title=N_("Trajectories"),
     order=40,
     create=MilestoneTemplatePage,
 )
