@@ -103,7 +103,7 @@ def _draw_frame(canvas: Canvas, centre: CentreInfo) -> None:
     middle = (outer + inner) / 2
     for x in (middle, width - middle):
         for y in (middle, height - middle):
-            _diamond(canvas, x, y, 2.4 * mm)
+            _diamond(canvas, x, y, 1.8 * mm)
 
     logo_height = 18 * mm
     logo_width = logo_height * 560 / 320
