@@ -28,6 +28,7 @@ from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
 from minami_desk.services.errors import ValidationError
 from minami_desk.services.settings import get_settings
+from minami_desk.services.trajectories.queries import completed_summaries
 
 TEXT_KEY = "certificate.text"
 PLACE_KEY = "certificate.place"
@@ -81,21 +82,8 @@ def month_bounds(year: int, month: int) -> tuple[date, date]:
 
 
 def completed_between(db: Database, actor: Actor, first: date, last: date) -> list[int]:
-    """Ids of the trajectories completed in the period, in name order (the ceremony's order)."""
-    actor.require(Permission.PRINT_CERTIFICATES)
-    with db.read_session() as session:
-        return list(
-            session.scalars(
-                select(Trajectory.id)
-                .join(Resident, Resident.id == Trajectory.resident_id)
-                .where(
-                    Trajectory.status == "completed",
-                    Trajectory.end_date >= first,
-                    Trajectory.end_date <= last,
-                )
-                .order_by(Resident.sort_key, Trajectory.id)
-            )
-        )
+    """Ids of the trajectories completed in the period, in the ceremony's (name) order."""
+    return [summary.id for summary in completed_summaries(db, actor, first, last)]
 
 
 def _next_sequence(session: Session, year: int) -> int:

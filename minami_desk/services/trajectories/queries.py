@@ -152,6 +152,24 @@ def list_trajectories(
         return [_summary(*row) for row in session.execute(statement)]
 
 
+def completed_summaries(
+    db: Database, actor: Actor, first: date, last: date
+) -> list[TrajectorySummary]:
+    """Trajectories completed in ``first``..``last``, in name order: the ceremony's order."""
+    actor.require(Permission.PRINT_CERTIFICATES)
+    statement = (
+        _summary_statement()
+        .where(
+            Trajectory.status == "completed",
+            Trajectory.end_date >= first,
+            Trajectory.end_date <= last,
+        )
+        .order_by(Resident.sort_key, Trajectory.id)
+    )
+    with db.read_session() as session:
+        return [_summary(*row) for row in session.execute(statement)]
+
+
 def _scores(session: Session, goal_ids: Sequence[int]) -> dict[int, dict[str, int]]:
     result: dict[int, dict[str, int]] = {goal_id: {} for goal_id in goal_ids}
     if goal_ids:

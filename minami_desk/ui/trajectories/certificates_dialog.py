@@ -35,11 +35,10 @@ from minami_desk.services.trajectories.certificates import (
     DEFAULT_PLACE,
     PLACE_KEY,
     CertificateBatch,
-    completed_between,
     issue_certificates,
     preview_certificates,
 )
-from minami_desk.services.trajectories.queries import get_trajectory
+from minami_desk.services.trajectories.queries import completed_summaries
 from minami_desk.ui.context import AppContext
 from minami_desk.ui.trajectories.forms import add_row, date_edit, to_date
 from minami_desk.ui.trajectories.pdf_pages import prepare_landscape_a4, print_pdf, render_page
@@ -56,7 +55,6 @@ class CertificatesDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.ids: list[int] = []
         self.preview_pdf: bytes | None = None
         self.last_pdf: bytes | None = None
         self._generation = 0
@@ -115,7 +113,7 @@ class CertificatesDialog(QDialog):
     # -- the list -------------------------------------------------------------------------
     def refresh(self) -> None:
         try:
-            self.ids = completed_between(
+            summaries = completed_summaries(
                 self.context.db,
                 self.context.actor,
                 to_date(self.date_from.date()),
@@ -126,10 +124,9 @@ class CertificatesDialog(QDialog):
             return
         self.list.blockSignals(True)
         self.list.clear()
-        for trajectory_id in self.ids:
-            summary = get_trajectory(self.context.db, self.context.actor, trajectory_id).summary
+        for summary in summaries:
             item = QListWidgetItem(summary.resident_name)
-            item.setData(Qt.ItemDataRole.UserRole, trajectory_id)
+            item.setData(Qt.ItemDataRole.UserRole, summary.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.list.addItem(item)

@@ -27,7 +27,11 @@ from minami_desk.services.actor import Permission
 from minami_desk.services.errors import UserError, ValidationError
 from minami_desk.services.trajectories.labels import status_label, stop_reason_label
 from minami_desk.services.trajectories.notes import add_note
-from minami_desk.services.trajectories.queries import TrajectoryDetail, get_trajectory
+from minami_desk.services.trajectories.queries import (
+    MilestoneView,
+    TrajectoryDetail,
+    get_trajectory,
+)
 from minami_desk.ui.context import AppContext
 from minami_desk.ui.trajectories.chart import GoalScores, ScoreChart
 from minami_desk.ui.trajectories.close_dialogs import CompleteDialog, StopDialog
@@ -223,7 +227,7 @@ class TrajectoryPage(QWidget):
                 show_exception(self, error)
 
     # -- actions --------------------------------------------------------------------------
-    def _selected_milestone(self):  # type: ignore[no-untyped-def]
+    def _selected_milestone(self) -> MilestoneView | None:
         if self.detail is None:
             return None
         row = self.milestones.currentRow()
