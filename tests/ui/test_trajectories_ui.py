@@ -132,3 +132,40 @@ def test_overdue_milestones_say_so_in_words(qtbot, main_window) -> None:  # type
     texts = [panel.list.item(row).text() for row in range(panel.list.count())]
     assert texts[0].startswith("TE LAAT: Intakegesprek — Şükrü Öztürk")
     assert panel.list.item(0).font().bold()
+
+
+def test_close_dialogs_say_what_is_missing_and_stop_with_a_reason(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    from minami_desk.ui.trajectories.close_dialogs import CompleteDialog, StopDialog
+
+    clock.fix(datetime(2026, 12, 7, 9, 30, tzinfo=clock.AMSTERDAM))
+    context = main_window.context
+    start = StartTrajectoryDialog(context, add_resident(context.db, "Ama", "Mensah"))
+    qtbot.addWidget(start)
+    start.start_date.setDate(QDate(2026, 6, 1))
+    start.goal_boxes["agencies"].setChecked(True)
+    start.accept()
+    trajectory_id = start.trajectory_id
+    complete = CompleteDialog(context, trajectory_id)
+    qtbot.addWidget(complete)
+    assert "✘ Eindevaluatie nog niet gedaan" in complete.status.text()
+    assert "(nodig: 8)" in complete.status.text()
+    complete.accept()
+    assert complete.result() != QDialog.DialogCode.Accepted
+    assert "eindevaluatie" in complete.error.text().lower()
+
+    stop = StopDialog(context, trajectory_id)
+    qtbot.addWidget(stop)
+    stop.reason.setCurrentIndex(stop.reason.findData("other"))
+    stop.accept()
+    assert "waarom" in stop.error.text()  # "other" needs a few words
+    stop.note.setPlainText("Werkt nu overdag")
+    stop.accept()
+    summary = get_trajectory(context.db, context.actor, trajectory_id).summary
+    assert (summary.status, summary.stop_reason) == ("stopped", "other")
+    assert [stop.reason.itemText(i) for i in range(1, stop.reason.count())] == [
+        "verhuisd",
+        "geen contact meer",
+        "doorverwezen",
+        "eigen keuze",
+        "anders",
+    ]

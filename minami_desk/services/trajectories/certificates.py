@@ -39,6 +39,7 @@ DEFAULT_TEXT = (
 )
 # The placeholders the centre may use in its text (Dutch, as the coordinator writes them).
 PLACEHOLDERS = ("naam", "voornaam", "centrum", "periode", "begeleider")
+CEREMONY_CODE = "ceremony"
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,45 @@ def _number(year: int, sequence: int) -> str:
     return f"{year}-{sequence:03d}"
 
 
+def _record(
+    session: Session,
+    actor: Actor,
+    trajectory: Trajectory,
+    cert: Certificate | None,
+    number: str,
+    when: date,
+    where: str,
+) -> None:
+    """A first print creates the certificate; a reprint counts and takes the new date/place.
+
+    Once the ceremony's day has come, its milestone is done too.
+    """
+    if cert is None:
+        year, sequence = (int(part) for part in number.split("-"))
+        cert = Certificate(
+            trajectory_id=trajectory.id,
+            year=year,
+            sequence=sequence,
+            number=number,
+            issued_on=when,
+            place=where,
+            first_printed_at=clock.utcnow(),
+            print_count=1,
+        )
+        session.add(cert)
+        session.flush()
+        record(session, actor, "created", "certificate", cert.id, f"trajectory={trajectory.id}")
+    else:
+        cert.print_count += 1
+        cert.issued_on = when
+        cert.place = where
+        record(session, actor, "printed", "certificate", cert.id, f"count={cert.print_count}")
+    if when <= clock.today():
+        for milestone in trajectory.milestones:
+            if milestone.code == CEREMONY_CODE and milestone.done_on is None:
+                milestone.done_on = when
+
+
 def _pages(
     session: Session,
     db_settings: dict[str, object],
@@ -106,6 +146,7 @@ def _pages(
     record_issue: bool,
     actor: Actor,
 ) -> list[CertificatePage]:
+    trajectory_ids = list(dict.fromkeys(trajectory_ids))  # once each, in the order given
     rows = {
         trajectory.id: (trajectory, resident, coach)
         for trajectory, resident, coach in session.execute(
@@ -136,36 +177,15 @@ def _pages(
         cert = existing.get(trajectory_id)
         when = ceremony_on or (cert.issued_on if cert else clock.today())
         where = (place if place is not None else (cert.place if cert else default_place)).strip()
-        if cert is None:
+        if cert is not None:
+            number = cert.number
+        else:
             year = when.year
             sequence = next_sequence.get(year) or _next_sequence(session, year)
             next_sequence[year] = sequence + 1
             number = _number(year, sequence)
-            if record_issue:
-                cert = Certificate(
-                    trajectory_id=trajectory_id,
-                    year=year,
-                    sequence=sequence,
-                    number=number,
-                    issued_on=when,
-                    place=where,
-                    first_printed_at=clock.utcnow(),
-                    print_count=1,
-                )
-                session.add(cert)
-                session.flush()
-                record(
-                    session, actor, "created", "certificate", cert.id, f"trajectory={trajectory_id}"
-                )
-        else:
-            number = cert.number
-            if record_issue:
-                cert.print_count += 1
-                cert.issued_on = when
-                cert.place = where
-                record(
-                    session, actor, "printed", "certificate", cert.id, f"count={cert.print_count}"
-                )
+        if record_issue:
+            _record(session, actor, trajectory, cert, number, when, where)
         coach_name = coach or ""
         values = {
             "naam": resident.full_name,

@@ -124,3 +124,23 @@ def test_completed_in_a_month(db: Database, staff_actor: Actor, tmp_path: Path) 
     november = completed_trajectory(db, staff_actor, "Ama", "Mensah", end=date(2026, 11, 20))
     completed_trajectory(db, staff_actor, "Kofi", "Boateng", end=date(2026, 12, 3))
     assert completed_between(db, staff_actor, date(2026, 11, 1), date(2026, 11, 30)) == [november]
+
+
+def test_issuing_on_the_ceremony_day_marks_its_milestone_done(
+    db: Database, staff_actor: Actor
+) -> None:
+    from minami_desk.services.trajectories.queries import get_trajectory
+
+    held = completed_trajectory(db, staff_actor, "Ama", "Mensah")
+    coming = completed_trajectory(db, staff_actor, "Kofi", "Boateng")
+    issue_certificates(db, staff_actor, [held, held], Written(), date(2026, 12, 10))  # today
+    issue_certificates(db, staff_actor, [coming], Written(), date(2026, 12, 12))  # not yet
+
+    def ceremony(trajectory_id: int) -> date | None:
+        detail = get_trajectory(db, staff_actor, trajectory_id)
+        return next(m.done_on for m in detail.milestones if m.code == "ceremony")
+
+    assert ceremony(held) == date(2026, 12, 10)
+    assert ceremony(coming) is None
+    with db.read_session() as session:
+        assert len(session.scalars(select(Certificate)).all()) == 2  # the duplicate id: once
