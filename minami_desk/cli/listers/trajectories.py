@@ -1,6 +1,8 @@
 """``minami-desk list trajectories [--status actief|afgerond|gestopt] [--from DATE] [--to DATE]``.
 
-The status words and the header are a public interface (scripts read them), so they are fixed
+A trajectory is listed when it ran during the period (started on or before ``--to``, and still
+running or ended on or after ``--from``). "Einde" is the end date, or the planned end while the
+trajectory is active. The status words and the header are a public interface (scripts read them), so they are fixed
 Dutch, whatever ``--lang`` says.
 """
 

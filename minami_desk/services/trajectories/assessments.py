@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from minami_desk.data.db import Database
-from minami_desk.data.models import ASSESSMENT_MOMENTS, SelfAssessment, TrajectoryGoal
+from minami_desk.data.models import ASSESSMENT_MOMENTS, SelfAssessment
 from minami_desk.i18n import _
 from minami_desk.services import clock
 from minami_desk.services.actor import Actor, Permission
@@ -84,13 +84,3 @@ def record_scores(
     with db.session() as session:
         count = store_scores(session, trajectory_id, moment, scores, on)
         record(session, actor, "changed", "trajectory", trajectory_id, f"scores={moment}:{count}")
-
-
-def goal_ids(session: Session, trajectory_id: int) -> list[int]:
-    return list(
-        session.scalars(
-            select(TrajectoryGoal.id)
-            .where(TrajectoryGoal.trajectory_id == trajectory_id)
-            .order_by(TrajectoryGoal.id)
-        )
-    )

@@ -37,8 +37,6 @@ DEFAULT_TEXT = (
     "heeft met succes het persoonlijk traject van zes maanden bij {centrum} doorlopen "
     "en daarmee gewerkt aan eigen kracht, een sterk zelfbeeld en verbinding met anderen."
 )
-# The placeholders the centre may use in its text (Dutch, as the coordinator writes them).
-PLACEHOLDERS = ("naam", "voornaam", "centrum", "periode", "begeleider")
 CEREMONY_CODE = "ceremony"
 
 
@@ -58,7 +56,11 @@ class _Blank(dict[str, str]):
 
 
 def fill_text(template: str, values: dict[str, str]) -> str:
-    """The centre's text with its placeholders filled in; stray braces are left alone."""
+    """The centre's text with its placeholders filled in; stray braces are left alone.
+
+    The placeholders are Dutch, as the coordinator writes them: {naam}, {voornaam}, {centrum},
+    {periode}, {begeleider} (listed on the Beheer page).
+    """
     try:
         return string.Formatter().vformat(template, (), _Blank(values))
     except (ValueError, IndexError):
