@@ -2,8 +2,8 @@
 
 A trajectory is listed when it ran during the period (started on or before ``--to``, and still
 running or ended on or after ``--from``). "Einde" is the end date, or the planned end while the
-trajectory is active. The status words and the header are a public interface (scripts read them), so they are fixed
-Dutch, whatever ``--lang`` says.
+trajectory is active. The status words and the header are a public interface (scripts read
+them), so they are fixed Dutch, whatever ``--lang`` says.
 """
 
 from __future__ import annotations
