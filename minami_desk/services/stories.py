@@ -49,6 +49,7 @@ class StoryForPrint:
     text: str
     date: date
     display_name: str
+    anonymised: bool = False  # the name is a pseudonym; print says so
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,11 @@ def _for_print(story: SuccessStory, resident: Resident | None) -> StoryForPrint:
     else:
         name = story.pseudonym.strip()
     return StoryForPrint(
-        title=story.title, text=story.story, date=story.story_date, display_name=name
+        title=story.title,
+        text=story.story,
+        date=story.story_date,
+        display_name=name,
+        anonymised=story.sharing == "anonymised",
     )
 
 
