@@ -27,3 +27,25 @@ def add_resident(
         session.add(resident)
         session.flush()
         return resident.id
+
+
+def organisation_id(db: Database, name: str) -> int:
+    from sqlalchemy import select
+
+    from minami_desk.data.models import Organisation
+
+    with db.read_session() as session:
+        found = session.scalar(select(Organisation.id).where(Organisation.name == name))
+        assert found is not None, name
+        return found
+
+
+def theme_id(db: Database, code: str) -> int:
+    from sqlalchemy import select
+
+    from minami_desk.data.models import Theme
+
+    with db.read_session() as session:
+        found = session.scalar(select(Theme.id).where(Theme.code == code))
+        assert found is not None, code
+        return found

@@ -374,51 +374,48 @@ def _move(referral: Referral, status: str) -> None:
 def set_status(
     db: Database, actor: Actor, referral_id: int, status: str, outcome_note: str | None = None
 ) -> None:
-    """Move a referral one allowed step; a closing status ends its follow-up."""
-    record_follow_up(
-        db,
-        actor,
-        referral_id,
-        FollowUpResult(status=status, outcome_note=outcome_note or ""),
-        keep_note=outcome_note is None,
-    )
+    """Move a referral one allowed step, keeping its follow-up date while it stays open."""
+    actor.require(Permission.MANAGE_REFERRALS)
+    with db.session() as session:
+        referral = _load(session, referral_id)
+        _apply(session, actor, referral, status, outcome_note, referral.follow_up_on)
 
 
-def record_follow_up(
-    db: Database,
-    actor: Actor,
-    referral_id: int,
-    result: FollowUpResult,
-    keep_note: bool = False,
-) -> None:
+def record_follow_up(db: Database, actor: Actor, referral_id: int, result: FollowUpResult) -> None:
     """Complete a follow-up: the new status, the outcome note and, if still open, the next date.
 
     A referral that stays open without a next date drops off the follow-up list; a closed
     one keeps no follow-up date, so it never appears there again.
     """
     actor.require(Permission.MANAGE_REFERRALS)
-    if len(result.outcome_note) > MAX_TEXT:
+    next_date = result.next_follow_up_on
+    if result.status in OPEN_STATUSES and next_date is not None and next_date <= clock.today():
+        raise ValidationError("follow_up_on", _("The next follow-up date must be after today."))
+    with db.session() as session:
+        referral = _load(session, referral_id)
+        _apply(session, actor, referral, result.status, result.outcome_note, next_date)
+
+
+def _apply(
+    session: Session,
+    actor: Actor,
+    referral: Referral,
+    status: str,
+    outcome_note: str | None,
+    follow_up_on: date | None,
+) -> None:
+    if outcome_note is not None and len(outcome_note) > MAX_TEXT:
         raise ValidationError(
             "outcome_note",
             _("The note is too long (at most {count} characters).").format(count=MAX_TEXT),
         )
-    with db.session() as session:
-        referral = _load(session, referral_id)
-        previous = referral.status
-        _move(referral, result.status)
-        if result.status in OPEN_STATUSES:
-            next_date = result.next_follow_up_on
-            if next_date is not None and next_date <= clock.today():
-                raise ValidationError(
-                    "follow_up_on", _("The next follow-up date must be after today.")
-                )
-            referral.follow_up_on = next_date
-        else:
-            referral.follow_up_on = None
-        if not keep_note:
-            referral.outcome_note = result.outcome_note.strip()
-        detail = f"status:{previous}>{referral.status}" if previous != referral.status else ""
-        record(session, actor, "changed", "referral", referral.id, detail)
+    previous = referral.status
+    _move(referral, status)
+    referral.follow_up_on = follow_up_on if status in OPEN_STATUSES else None
+    if outcome_note is not None:
+        referral.outcome_note = outcome_note.strip()
+    detail = f"status:{previous}>{referral.status}" if previous != referral.status else ""
+    record(session, actor, "changed", "referral", referral.id, detail)
 
 
 def export_rows(db: Database, actor: Actor) -> list[tuple[object, ...]]:
