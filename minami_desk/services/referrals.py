@@ -142,6 +142,16 @@ class FollowUpResult:
     next_follow_up_on: date | None = None
 
 
+def resident_label(db: Database, actor: Actor, resident_id: int) -> str:
+    """ "Akua Asante (nr. 301)", for the heading of a referral form."""
+    actor.require(Permission.FIND_RESIDENTS)
+    with db.read_session() as session:
+        resident = session.get(Resident, resident_id)
+        if resident is None or resident.anonymised_at is not None:
+            raise NotFoundError(_("This resident no longer exists."))
+        return _("{name} (no. {number})").format(name=resident.full_name, number=resident.number)
+
+
 def theme_choices(db: Database) -> list[ThemeChoice]:
     with db.read_session() as session:
         themes = session.scalars(
