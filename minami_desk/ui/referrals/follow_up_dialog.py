@@ -36,7 +36,7 @@ from minami_desk.services.referrals import (
     status_label,
 )
 from minami_desk.ui.context import AppContext
-from minami_desk.ui.referrals.forms import ErrorForm, date_edit, date_of, set_date
+from minami_desk.ui.referrals.forms import ErrorForm, date_edit, date_of, make_primary, set_date
 from minami_desk.ui.referrals.referral_dialog import FOLLOW_UP_AFTER_DAYS, ReferralDialog
 from minami_desk.ui.widgets import FormErrorLabel, Heading, show_exception
 
@@ -115,7 +115,7 @@ class FollowUpDialog(QDialog):
 
         buttons = QDialogButtonBox(self)
         self.save_button = buttons.addButton(_("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setObjectName("primary")
+        make_primary(self.save_button)
         self.save_button.setAccessibleName(_("Save the follow-up"))
         self.edit_button = QPushButton(_("Change &details…"), self)
         self.edit_button.setAccessibleName(_("Change the referral's details"))

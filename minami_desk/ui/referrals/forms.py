@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from minami_desk.ui.widgets import FormErrorLabel
 
@@ -28,6 +35,13 @@ def date_of(edit: QDateEdit) -> date:
 
 def set_date(edit: QDateEdit, value: date) -> None:
     edit.setDate(QDate(value.year, value.month, value.day))
+
+
+def make_primary(button: QAbstractButton) -> None:
+    """The window's accent style for the main button; a button box polished it already."""
+    button.setObjectName("primary")
+    button.style().unpolish(button)
+    button.style().polish(button)
 
 
 class ErrorForm:

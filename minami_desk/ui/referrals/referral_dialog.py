@@ -39,7 +39,7 @@ from minami_desk.services.referrals import (
     update_referral,
 )
 from minami_desk.ui.context import AppContext
-from minami_desk.ui.referrals.forms import ErrorForm, date_edit, date_of, set_date
+from minami_desk.ui.referrals.forms import ErrorForm, date_edit, date_of, make_primary, set_date
 from minami_desk.ui.widgets import FormErrorLabel, Heading, show_exception
 
 FOLLOW_UP_AFTER_DAYS = 14
@@ -65,7 +65,8 @@ class ReferralDialog(QDialog):
         self.setWindowTitle(_("Change referral") if existing else _("New referral"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
-        layout.addWidget(Heading(resident_label(context.db, context.actor, resident_id), self, 2))
+        self.heading = Heading(resident_label(context.db, context.actor, resident_id), self, 2)
+        layout.addWidget(self.heading)
         form = ErrorForm(self)
 
         self.organisation = QComboBox(self)
@@ -148,7 +149,7 @@ class ReferralDialog(QDialog):
         )
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(_("&Save referral"))
-        self.save_button.setObjectName("primary")
+        make_primary(self.save_button)
         self.save_button.setAccessibleName(_("Save referral"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
         buttons.accepted.connect(self.save)

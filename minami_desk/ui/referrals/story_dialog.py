@@ -32,7 +32,7 @@ from minami_desk.services.stories import (
     trajectory_choices,
 )
 from minami_desk.ui.context import AppContext
-from minami_desk.ui.referrals.forms import ErrorForm, date_edit, date_of, set_date
+from minami_desk.ui.referrals.forms import ErrorForm, date_edit, date_of, make_primary, set_date
 from minami_desk.ui.widgets import FormErrorLabel, show_exception
 
 TRAJECTORY_STATUS = {
@@ -123,7 +123,13 @@ class StoryDialog(QDialog):
         self.pseudonym = QLineEdit(self)
         self.pseudonym.setAccessibleName(_("Pseudonym"))
         self.pseudonym.setPlaceholderText(_("Pseudonym, for example: Mrs A."))
-        sharing_column.addWidget(self.pseudonym)
+        pseudonym_row = QHBoxLayout()
+        pseudonym_caption = QLabel(_("&Pseudonym"), self)
+        pseudonym_caption.setBuddy(self.pseudonym)
+        pseudonym_row.addSpacing(22)
+        pseudonym_row.addWidget(pseudonym_caption)
+        pseudonym_row.addWidget(self.pseudonym, 1)
+        sharing_column.addLayout(pseudonym_row)
         self.withdrawn = QLabel(self)
         self.withdrawn.setWordWrap(True)
         self.withdrawn.hide()
@@ -143,7 +149,7 @@ class StoryDialog(QDialog):
         )
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(_("&Save story"))
-        self.save_button.setObjectName("primary")
+        make_primary(self.save_button)
         self.save_button.setAccessibleName(_("Save story"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
         buttons.accepted.connect(self.save)
