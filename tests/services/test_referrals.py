@@ -243,3 +243,24 @@ def test_details_can_be_corrected(db: Database, staff_actor: Actor) -> None:
         "accompanied",
         date(2026, 12, 2),
     )
+
+
+def test_a_referral_from_a_contact_must_be_that_residents_contact(
+    db: Database, staff_actor: Actor
+) -> None:
+    from minami_desk.data.models import Contact
+
+    akosua = add_resident(db, "Akosua", "Badu", 310)
+    other = add_resident(db, "Yaa", "Badu", 311)
+    with db.session() as session:
+        contact = Contact(resident_id=akosua, contact_at=clock.utcnow(), help_request="Post")
+        session.add(contact)
+        session.flush()
+        contact_id = contact.id
+
+    with pytest.raises(ValidationError) as error:
+        _refer(db, staff_actor, other, contact_id=contact_id)
+    assert error.value.field == "contact"
+
+    referral_id = _refer(db, staff_actor, akosua, contact_id=contact_id)
+    assert get_referral(db, staff_actor, referral_id).contact_id == contact_id

@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from minami_desk.data.models import HANDOVERS
 from minami_desk.i18n import _
 from minami_desk.services import clock
 from minami_desk.services.errors import UserError, ValidationError
 from minami_desk.services.organisations import list_organisations
 from minami_desk.services.referrals import (
+    HANDOVER_LABELS,
     ReferralInput,
     ReferralRow,
     create_referral,
@@ -106,7 +106,7 @@ class ReferralDialog(QDialog):
         handover_row = QHBoxLayout()
         self.handover_group = QButtonGroup(self)
         self.handover_buttons: dict[str, QRadioButton] = {}
-        for code in HANDOVERS:
+        for code in HANDOVER_LABELS:
             button = QRadioButton(handover_label(code), self)
             button.setAccessibleName(handover_label(code))
             self.handover_group.addButton(button)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from minami_desk.data.models import STORY_SHARING
 from minami_desk.i18n import N_, _, format_date
 from minami_desk.services import clock
 from minami_desk.services.errors import UserError, ValidationError
@@ -25,6 +24,7 @@ from minami_desk.services.referrals import resident_label
 from minami_desk.services.residents import search_residents
 from minami_desk.services.stories import (
     MAX_STORY,
+    SHARING_LABELS,
     StoryInput,
     StoryRow,
     save_story,
@@ -107,7 +107,7 @@ class StoryDialog(QDialog):
         sharing_column = QVBoxLayout()
         self.sharing_group = QButtonGroup(self)
         self.sharing_buttons: dict[str, QRadioButton] = {}
-        for code in STORY_SHARING:
+        for code in SHARING_LABELS:
             button = QRadioButton(sharing_label(code), self)
             button.setAccessibleName(sharing_label(code))
             button.toggled.connect(self._sync_pseudonym)

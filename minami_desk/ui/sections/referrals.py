@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from minami_desk.data.models import REFERRAL_STATUSES
 from minami_desk.i18n import N_, _, format_date, ngettext
 from minami_desk.services import clock
 from minami_desk.services.actor import Permission
 from minami_desk.services.organisations import list_organisations
 from minami_desk.services.referrals import (
+    STATUS_LABELS,
     ReferralFilter,
     ReferralRow,
     handover_label,
@@ -73,7 +73,7 @@ class ReferralsSection(QWidget):
         self.status.setAccessibleName(_("Filter by status"))
         self.status.addItem(_("All statuses"), None)
         self.status.addItem(_("Still open (referred or contact made)"), "open")
-        for code in REFERRAL_STATUSES:
+        for code in STATUS_LABELS:
             self.status.addItem(status_label(code), code)
         self.organisation = QComboBox(self)
         self.organisation.setAccessibleName(_("Filter by agency"))
