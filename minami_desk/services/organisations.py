@@ -55,20 +55,6 @@ class OrganisationRecord:
     referral_count: int = 0
 
     @property
-    def data(self) -> OrganisationData:
-        return OrganisationData(
-            name=self.name,
-            kind=self.kind,
-            address=self.address,
-            phone=self.phone,
-            email=self.email,
-            website=self.website,
-            opening_hours=self.opening_hours,
-            notes=self.notes,
-            active=self.active,
-        )
-
-    @property
     def has_contact_details(self) -> bool:
         return any((self.address, self.phone, self.email, self.website, self.opening_hours))
 
@@ -107,10 +93,8 @@ def list_organisations(
         .group_by(Referral.organisation_id)
         .subquery()
     )
-    statement = (
-        select(Organisation, func.coalesce(counts.c.n, 0))
-        .outerjoin(counts, counts.c.organisation_id == Organisation.id)
-        .order_by(Organisation.name)
+    statement = select(Organisation, func.coalesce(counts.c.n, 0)).outerjoin(
+        counts, counts.c.organisation_id == Organisation.id
     )
     if not include_inactive:
         statement = statement.where(Organisation.active.is_(True))

@@ -111,9 +111,6 @@ class ReferralRow:
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
 
-    def follow_up_due(self, on: date) -> bool:
-        return self.is_open and self.follow_up_on is not None and self.follow_up_on <= on
-
 
 @dataclass(frozen=True)
 class ReferralFilter:
@@ -225,24 +222,25 @@ def list_referrals(
         return [_row(referral, resident, True) for referral, resident in session.execute(statement)]
 
 
-def resident_referrals(db: Database, actor: Actor, resident_id: int) -> list[ReferralRow]:
-    """A resident's referrals for the timeline; without reason and outcome for volunteers."""
-    actor.require(Permission.FIND_RESIDENTS)
+def resident_rows(session: Session, actor: Actor, resident_id: int) -> list[ReferralRow]:
+    """A resident's referrals, newest first, as far as ``actor`` may see them.
+
+    Volunteers see where someone was sent, not why nor how it went: the reason, the outcome
+    note and the status (which says how a person's problem went) are left out for them.
+    """
     details = actor.can(Permission.VIEW_REFERRALS)
     statement = _statement().where(Referral.resident_id == resident_id)
     statement = statement.order_by(Referral.referred_on.desc(), Referral.id.desc())
-    with db.read_session() as session:
-        rows = [
-            _row(referral, resident, details) for referral, resident in session.execute(statement)
-        ]
+    rows = [_row(referral, resident, details) for referral, resident in session.execute(statement)]
     if details:
         return rows
-    # The status says how someone's problem went; volunteers see only where they were sent.
-    return [_without_outcome(row) for row in rows]
+    return [replace(row, status="referred", closed_on=None, follow_up_on=None) for row in rows]
 
 
-def _without_outcome(row: ReferralRow) -> ReferralRow:
-    return replace(row, status="referred", closed_on=None, follow_up_on=None)
+def resident_referrals(db: Database, actor: Actor, resident_id: int) -> list[ReferralRow]:
+    actor.require(Permission.FIND_RESIDENTS)
+    with db.read_session() as session:
+        return resident_rows(session, actor, resident_id)
 
 
 def get_referral(db: Database, actor: Actor, referral_id: int) -> ReferralRow:

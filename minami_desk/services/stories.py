@@ -78,18 +78,6 @@ class StoryRow:
     consent_withdrawn_at: datetime | None
     shareable: bool
 
-    @property
-    def input(self) -> StoryInput:
-        return StoryInput(
-            title=self.title,
-            story=self.story,
-            story_date=self.story_date,
-            sharing=self.sharing,
-            pseudonym=self.pseudonym,
-            resident_id=self.resident_id,
-            trajectory_id=self.trajectory_id,
-        )
-
 
 @dataclass(frozen=True)
 class TrajectoryChoice:

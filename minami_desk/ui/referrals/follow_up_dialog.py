@@ -36,7 +36,7 @@ from minami_desk.services.referrals import (
     status_label,
 )
 from minami_desk.ui.context import AppContext
-from minami_desk.ui.referrals.forms import ErrorForm, date_edit, date_of, make_primary, set_date
+from minami_desk.ui.referrals.forms import ErrorForm, date_edit, date_of, make_primary
 from minami_desk.ui.referrals.referral_dialog import FOLLOW_UP_AFTER_DAYS, ReferralDialog
 from minami_desk.ui.widgets import FormErrorLabel, Heading, show_exception
 
@@ -169,11 +169,6 @@ class FollowUpDialog(QDialog):
         still_open = bool(self.status_buttons) and self.chosen_status() in OPEN_STATUSES
         self.next_enabled.setEnabled(still_open)
         self.next_on.setEnabled(still_open and self.next_enabled.isChecked())
-
-    def set_next_follow_up(self, value: object) -> None:
-        self.next_enabled.setChecked(value is not None)
-        if value is not None:
-            set_date(self.next_on, value)  # type: ignore[arg-type]
 
     def save(self) -> None:
         status = self.chosen_status()
