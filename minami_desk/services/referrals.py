@@ -54,6 +54,8 @@ HANDOVER_LABELS = {
     "address_only": N_("Address given only"),
 }
 MAX_TEXT = 4000
+# The export's columns are a public interface (DESIGN.md): Dutch, in this order.
+EXPORT_HEADER = ("Datum", "Bewonersnummer", "Instantie", "Thema", "Status", "Opvolgdatum")
 
 assert set(TRANSITIONS) == set(REFERRAL_STATUSES) == set(STATUS_LABELS)
 assert set(HANDOVERS) == set(HANDOVER_LABELS)

@@ -121,3 +121,33 @@ def test_agencies_page_fills_in_contact_details(qtbot, main_window) -> None:  # 
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     (loket,) = list_organisations(main_window.context.db, "juridisch")
     assert (loket.phone, loket.email) == ("020 000 0000", "balie@voorbeeld.nl")
+
+
+def test_export_button_writes_the_referrals(  # type: ignore[no-untyped-def]
+    qtbot, main_window, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    from minami_desk.services.referrals import EXPORT_HEADER, ReferralInput, create_referral
+
+    context = main_window.context
+    resident = add_resident(context.db, "Esi", "Mensah", 503)
+    create_referral(
+        context.db,
+        context.actor,
+        ReferralInput(
+            resident_id=resident,
+            organisation_id=organisation_id(context.db, "GGD Amsterdam"),
+            referred_on=date(2026, 11, 5),
+            theme_ids=(theme_id(context.db, "health"),),
+        ),
+    )
+    target = tmp_path / "verwijzingen.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    section = main_window.show_section("referrals")
+    qtbot.mouseClick(section.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(target.exists)
+    rows = list(load_workbook(target).active.iter_rows(values_only=True))
+    assert rows[0] == EXPORT_HEADER
+    assert rows[1][1:5] == (503, "GGD Amsterdam", "Gezondheid", "Verwezen")

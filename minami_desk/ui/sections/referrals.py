@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -18,13 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from minami_desk.i18n import N_, _, format_date, ngettext
+from minami_desk.reports.tabular import write_table
 from minami_desk.services import clock
 from minami_desk.services.actor import Permission
 from minami_desk.services.organisations import list_organisations
 from minami_desk.services.referrals import (
+    EXPORT_HEADER,
     STATUS_LABELS,
     ReferralFilter,
     ReferralRow,
+    export_rows,
     handover_label,
     list_referrals,
     status_label,
@@ -125,6 +130,14 @@ class ReferralsSection(QWidget):
         self.count = QLabel(self)
         self.count.setObjectName("muted")
         bottom.addWidget(self.count, 1)
+        self.export_button = QPushButton(_("&Export…"), self)
+        self.export_button.setAccessibleName(_("Export referrals"))
+        self.export_button.setToolTip(
+            _("All referrals to a CSV or Excel file: date, resident number, agency, theme, status")
+        )
+        self.export_button.clicked.connect(self.export)
+        self.export_button.setVisible(context.actor.can(Permission.IMPORT_EXPORT))
+        bottom.addWidget(self.export_button)
         self.open_button = QPushButton(_("&Open referral"), self)
         self.open_button.setObjectName("primary")
         self.open_button.setAccessibleName(_("Open the selected referral"))
@@ -224,6 +237,32 @@ class ReferralsSection(QWidget):
         referral_id = selected_id(self.table)
         if referral_id is not None:
             navigation.open_referral(self.context, referral_id)
+
+    def export(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            _("Export referrals"),
+            "verwijzingen.xlsx",
+            _("Excel (*.xlsx);;CSV (*.csv)"),
+        )
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() not in (".csv", ".xlsx"):
+            target = target.with_suffix(".xlsx")
+        db, actor = self.context.db, self.context.actor
+        self.context.run_task(
+            lambda: write_table(target, EXPORT_HEADER, export_rows(db, actor)),
+            on_done=lambda count: self.context.bus.status_message.emit(
+                ngettext(
+                    "{count} referral exported to {path}.",
+                    "{count} referrals exported to {path}.",
+                    count,
+                ).format(count=count, path=target)
+            ),
+            title=_("Exporting referrals…"),
+            parent=self,
+        )
 
     def _on_changed(self, what: str) -> None:
         if what in ("referral", "organisation", "resident") and self._loaded:
