@@ -123,7 +123,7 @@ class ReferralsSection(QWidget):
             _("No referrals match these filters. A new referral is made from the resident's page."),
             self,
         )
-        layout.addWidget(self.empty)
+        layout.addWidget(self.empty, 1)
         self.empty.hide()
 
         bottom = QHBoxLayout()

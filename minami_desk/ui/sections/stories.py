@@ -78,7 +78,7 @@ class StoriesSection(QWidget):
             self,
         )
         self.empty.hide()
-        layout.addWidget(self.empty)
+        layout.addWidget(self.empty, 1)
 
         buttons = QHBoxLayout()
         self.count = QLabel(self)

@@ -40,6 +40,7 @@ class ReferralFollowUpsPanel(QFrame):
         layout.addWidget(hint)
         self.list = QListWidget(self)
         self.list.setAccessibleName(_("Referrals to follow up"))
+        self.list.setAlternatingRowColors(True)  # each referral takes two lines
         self.list.itemActivated.connect(self._open)
         self.list.itemDoubleClicked.connect(self._open)
         layout.addWidget(self.list)
