@@ -54,6 +54,7 @@ HANDOVER_LABELS = {
     "address_only": N_("Address given only"),
 }
 MAX_TEXT = 4000
+LIST_LIMIT = 2000  # the Verwijzingen list shows the newest ones; filters reach older ones
 # The export's columns are a public interface (DESIGN.md): Dutch, in this order.
 EXPORT_HEADER = ("Datum", "Bewonersnummer", "Instantie", "Thema", "Status", "Opvolgdatum")
 
@@ -214,7 +215,7 @@ def _filtered(statement: Select[tuple[Referral, Resident]], chosen: ReferralFilt
 
 
 def list_referrals(
-    db: Database, actor: Actor, chosen: ReferralFilter | None = None, limit: int = 2000
+    db: Database, actor: Actor, chosen: ReferralFilter | None = None, limit: int = LIST_LIMIT
 ) -> list[ReferralRow]:
     """Newest first; reasons and outcomes included (this needs ``VIEW_REFERRALS``)."""
     actor.require(Permission.VIEW_REFERRALS)

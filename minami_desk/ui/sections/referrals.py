@@ -26,6 +26,7 @@ from minami_desk.services.actor import Permission
 from minami_desk.services.organisations import list_organisations
 from minami_desk.services.referrals import (
     EXPORT_HEADER,
+    LIST_LIMIT,
     STATUS_LABELS,
     ReferralFilter,
     ReferralRow,
@@ -227,9 +228,16 @@ class ReferralsSection(QWidget):
         self.table.setVisible(bool(rows))
         self.empty.setVisible(not rows)
         self.open_button.setEnabled(bool(rows))
-        self.count.setText(
-            ngettext("{count} referral", "{count} referrals", len(rows)).format(count=len(rows))
-        )
+        if len(rows) >= LIST_LIMIT:
+            self.count.setText(
+                _("The newest {count} referrals; narrow the filters to see older ones.").format(
+                    count=len(rows)
+                )
+            )
+        else:
+            self.count.setText(
+                ngettext("{count} referral", "{count} referrals", len(rows)).format(count=len(rows))
+            )
         if rows and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
 
