@@ -26,7 +26,7 @@ def test_every_msgid_has_a_dutch_translation() -> None:
 
 
 def _key(value: object) -> object:
-    """Plural entries come back from a .mo file as lists; compare them as tuples."""
+    """Plural messages come back from a .mo file as lists, from a .po file as tuples."""
     return tuple(value) if isinstance(value, list | tuple) else value
 
 
