@@ -1,0 +1,108 @@
+"""Assemble the monthly (or quarterly, yearly) report from its queries, in one read session."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from minami_desk.data.db import Database
+from minami_desk.services import clock
+from minami_desk.services.actor import Actor, Permission
+from minami_desk.services.reporting import texts
+from minami_desk.services.reporting.breakdowns import (
+    contacts_by_theme,
+    participant_groups,
+    referrals_by_organisation,
+    referrals_by_outcome,
+    sessions_by_kind,
+)
+from minami_desk.services.reporting.figures import key_figure_values
+from minami_desk.services.reporting.model import CentreHeader, KeyFigure, MonthlyReport
+from minami_desk.services.reporting.outcome import goal_outcomes, weekly_attendance
+from minami_desk.services.reporting.periods import Period
+from minami_desk.services.reporting.shared_stories import shareable_stories
+from minami_desk.services.settings import get_settings
+
+Progress = Callable[[float], None]
+
+_DECIMALS = {"average_attendance": 1}
+
+
+def build_monthly_report(
+    db: Database,
+    actor: Actor,
+    period: Period,
+    progress: Progress | None = None,
+    now: datetime | None = None,
+) -> MonthlyReport:
+    """Counts only: the report names no resident and holds no contact details."""
+    actor.require(Permission.VIEW_REPORTS)
+    moment = now or clock.now()
+    report_progress = progress or (lambda _fraction: None)
+    previous, last_year = period.previous(), period.year_earlier()
+    with db.read_session() as session:
+        values = key_figure_values(session, period, moment)
+        report_progress(0.2)
+        before = key_figure_values(session, previous, moment)
+        a_year_ago = key_figure_values(session, last_year, moment)
+        report_progress(0.5)
+        by_age, by_wijk, by_gender = participant_groups(session, period, moment)
+        breakdowns = (
+            sessions_by_kind(session, period, moment, int(values["unique_participants"])),
+            by_age,
+            by_wijk,
+            by_gender,
+            contacts_by_theme(session, period),
+            referrals_by_organisation(session, period),
+            referrals_by_outcome(session, period),
+        )
+        report_progress(0.75)
+        outcomes = goal_outcomes(session, period)
+        weeks = weekly_attendance(session, period, moment)
+        stories = shareable_stories(session, period)
+    report_progress(0.95)
+    figures = tuple(
+        KeyFigure(
+            key=key,
+            label=label,
+            definition=definition,
+            value=values[key],
+            previous=before[key],
+            last_year=a_year_ago[key],
+            decimals=_DECIMALS.get(key, 0),
+        )
+        for key, label, definition in texts.KEY_FIGURES
+    )
+    result = MonthlyReport(
+        period=period,
+        previous=previous,
+        last_year=last_year,
+        made_on=moment.astimezone(clock.AMSTERDAM).date(),
+        centre=_centre(db),
+        figures=figures,
+        breakdowns=breakdowns,
+        outcomes=outcomes,
+        completed_trajectories=int(values["completed_trajectories"]),
+        weeks=weeks,
+        stories=stories,
+        stories_total=int(values["stories"]),
+    )
+    report_progress(1.0)
+    return result
+
+
+def _centre(db: Database) -> CentreHeader:
+    settings = get_settings(db, "centre.")
+
+    def text(key: str, default: str = "") -> str:
+        value = settings.get(f"centre.{key}")
+        return value if isinstance(value, str) and value else default
+
+    return CentreHeader(
+        name=text("name", "Mi na Mi"),
+        address=text("address"),
+        postcode_city=text("postcode_city", "Amsterdam Zuidoost"),
+        phone=text("phone"),
+        email=text("email"),
+        logo_path=text("logo_path"),
+    )
