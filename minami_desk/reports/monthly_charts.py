@@ -81,21 +81,21 @@ def weekly_bars(
     chart.data = [list(values)]
     top, step = _nice_top(max(values))
     _value_axis(chart.valueAxis, top, step)
-    chart.categoryAxis.categoryNames = list(labels)
+    crowded = len(labels) > 16  # a year: name every fourth week only
+    chart.categoryAxis.categoryNames = [
+        label if not crowded or index % 4 == 0 else "" for index, label in enumerate(labels)
+    ]
     chart.categoryAxis.labels.fontName = SANS
-    chart.categoryAxis.labels.fontSize = 7.5 if len(labels) <= 16 else 6
+    chart.categoryAxis.labels.fontSize = 7.5
     chart.categoryAxis.labels.fillColor = GREY
     chart.categoryAxis.labels.dy = -3
-    if len(labels) > 16:
-        chart.categoryAxis.labels.angle = 90
-        chart.categoryAxis.labels.boxAnchor = "e"
     chart.categoryAxis.strokeColor = RULE
     chart.categoryAxis.tickDown = 0
     chart.bars[0].fillColor = TEAL
     chart.bars[0].strokeColor = None
     chart.barSpacing = 2
-    chart.groupSpacing = 6 if len(values) <= 16 else 2
-    if len(values) <= 16:
+    chart.groupSpacing = 2 if crowded else 6
+    if not crowded:
         chart.barLabelFormat = lambda value: _number(value)
         chart.barLabels.fontName = SANS
         chart.barLabels.fontSize = 7.5

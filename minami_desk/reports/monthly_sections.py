@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
@@ -34,8 +36,9 @@ from minami_desk.reports.monthly_layout import (
     number,
 )
 from minami_desk.reports.pdf_common import TEAL, TEAL_LIGHT, dutch_date
-from minami_desk.services.reporting import MonthlyReport, Period
+from minami_desk.services.reporting import Breakdown, BreakdownRow, MonthlyReport, Period
 
+STORIES_SHOWN = 8  # a year can hold dozens: the PDF shows the latest, the workbook all
 _TILES = ("unique_participants", "attendances", "sessions", "completed_trajectories")
 
 
@@ -45,13 +48,12 @@ def _period_span(period: Period) -> str:
 
 def cover(report: MonthlyReport, title: str) -> list[Flowable]:
     period = report.period
+    compared = report.previous.label
+    if report.last_year != report.previous:
+        compared += f" en met {report.last_year.label}"
     parts: list[Flowable] = [
         Paragraph(escape(title), TITLE),
-        Paragraph(
-            f"Periode {_period_span(period)} · vergeleken met {report.previous.label} "
-            f"en met {report.last_year.label}",
-            SUBTITLE,
-        ),
+        Paragraph(f"Periode {_period_span(period)} · vergeleken met {compared}", SUBTITLE),
         _tiles(report),
         Spacer(1, 10),
         Paragraph("In het kort", SUBHEADING),
@@ -133,25 +135,26 @@ def _summary(report: MonthlyReport) -> str:
 
 
 def _key_figure_table(report: MonthlyReport) -> Table:
-    header = [
-        "Kerncijfer",
-        report.period.short_label,
-        report.previous.short_label,
-        report.last_year.short_label,
-        "Verschil",
-    ]
-    rows = [
-        [
+    """Period, previous period, a year earlier (left out for a year: it is the previous one)."""
+    with_last_year = report.last_year != report.previous
+    header = ["Kerncijfer", report.period.short_label, report.previous.short_label]
+    if with_last_year:
+        header.append(report.last_year.short_label)
+    header.append("Verschil")
+    rows = []
+    for figure in report.figures:
+        row = [
             figure.label,
             number(figure.value, figure.decimals),
             number(figure.previous, figure.decimals),
-            number(figure.last_year, figure.decimals),
-            difference(figure.value, figure.previous, figure.decimals),
         ]
-        for figure in report.figures
-    ]
+        if with_last_year:
+            row.append(number(figure.last_year, figure.decimals))
+        row.append(difference(figure.value, figure.previous, figure.decimals))
+        rows.append(row)
     first = WIDTH * 0.44
-    return grid_table(header, rows, [first] + [(WIDTH - first) / 4] * 4, bold_column=1)
+    columns = len(header) - 1
+    return grid_table(header, rows, [first] + [(WIDTH - first) / columns] * columns, bold_column=1)
 
 
 def participation(report: MonthlyReport) -> list[Flowable]:
@@ -217,7 +220,7 @@ def contacts_and_referrals(report: MonthlyReport) -> list[Flowable]:
         "Contacten per thema van de hulpvraag",
         colour=charts.ACCENT,
     )
-    by_organisation = report.breakdown("referrals_by_organisation")
+    by_organisation = _top(report.breakdown("referrals_by_organisation"), "Overige instanties")
     by_outcome = report.breakdown("referrals_by_outcome")
     half = (WIDTH - 14) / 2
     pair = Table(
@@ -226,6 +229,7 @@ def contacts_and_referrals(report: MonthlyReport) -> list[Flowable]:
                 [
                     Paragraph(escape(by_organisation.title), SUBHEADING),
                     breakdown_table(by_organisation, half),
+                    Paragraph(escape(by_organisation.note), NOTE),
                 ],
                 [
                     Paragraph(escape(by_outcome.title), SUBHEADING),
@@ -301,6 +305,23 @@ def outcomes(report: MonthlyReport) -> list[Flowable]:
     return [KeepTogether(parts)]
 
 
+def _top(breakdown: Breakdown, rest_label: str, limit: int = 12) -> Breakdown:
+    """The largest rows and one row for the rest, so a long list fits beside its neighbour;
+    the spreadsheet keeps every row."""
+    if len(breakdown.rows) <= limit + 1:
+        return breakdown
+    kept, rest = breakdown.rows[:limit], breakdown.rows[limit:]
+    others = BreakdownRow(
+        f"{rest_label} ({len(rest)})",
+        tuple(sum(values) for values in zip(*(row.values for row in rest), strict=True)),
+    )
+    return replace(
+        breakdown,
+        rows=(*kept, others),
+        note="Alle instanties staan in het Excel-bestand van deze rapportage.",
+    )
+
+
 def stories(report: MonthlyReport) -> list[Flowable]:
     parts: list[Flowable] = [Paragraph("Succesverhalen", HEADING)]
     shared, total = len(report.stories), report.stories_total
@@ -312,15 +333,21 @@ def stories(report: MonthlyReport) -> list[Flowable]:
             )
         )
         return parts
+    shown = report.stories[-STORIES_SHOWN:]
+    more = (
+        f" Hieronder de {number(len(shown))} meest recente; ze staan allemaal in het Excel-bestand."
+        if len(shown) < shared
+        else ""
+    )
     parts.append(
         Paragraph(
             f"{number(shared)} van de {number(total)} verhalen uit deze periode mogen met "
             "toestemming gedeeld worden. Namen staan er nooit bij; wie dat wilde, staat er met "
-            "een schuilnaam.",
+            f"een schuilnaam.{more}",
             NOTE,
         )
     )
-    for item in report.stories:
+    for item in shown:
         meta = dutch_date(item.story_date)
         if item.display_name:
             meta += f" · {item.display_name}"

@@ -107,6 +107,19 @@ def _weeks(sheet: Worksheet, report: MonthlyReport) -> None:
     _widths(sheet, (10, 16, 16, 16))
 
 
+def _stories(sheet: Worksheet, report: MonthlyReport) -> None:
+    sheet.title = "Succesverhalen"
+    _header(sheet, 1, ("Datum", "Titel", "Schuilnaam", "Verhaal"))
+    for row, item in enumerate(report.stories, start=2):
+        day = sheet.cell(row=row, column=1, value=item.story_date)
+        day.number_format = "DD-MM-YYYY"
+        day.alignment = WRAP
+        for column, value in enumerate((item.title, item.display_name, item.text), start=2):
+            sheet.cell(row=row, column=column, value=value).alignment = WRAP
+    sheet.freeze_panes = "A2"
+    _widths(sheet, (12, 30, 16, 80))
+
+
 def _definitions(sheet: Worksheet, report: MonthlyReport) -> None:
     sheet.title = "Toelichting"
     _header(sheet, 1, ("Kerncijfer", "Wat telt mee"))
@@ -129,6 +142,7 @@ def render_monthly_xlsx(report: MonthlyReport) -> bytes:
         _breakdown(workbook.create_sheet(breakdown.title[:31]), breakdown)
     _outcomes(workbook.create_sheet(), report)
     _weeks(workbook.create_sheet(), report)
+    _stories(workbook.create_sheet(), report)
     _definitions(workbook.create_sheet(), report)
     workbook.properties.title = f"Rapportage {report.period.label}"
     workbook.properties.creator = report.centre.name

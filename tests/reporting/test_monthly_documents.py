@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from io import BytesIO
 from pathlib import Path
 
@@ -15,7 +16,12 @@ from minami_desk.i18n import PRINT_LOCALE, format_number
 from minami_desk.reports.monthly_pdf import render_monthly_pdf, write_monthly_pdf
 from minami_desk.reports.monthly_xlsx import render_monthly_xlsx, write_monthly_xlsx
 from minami_desk.services.actor import Actor
-from minami_desk.services.reporting import MonthlyReport, build_monthly_report, parse_period
+from minami_desk.services.reporting import (
+    BreakdownRow,
+    MonthlyReport,
+    build_monthly_report,
+    parse_period,
+)
 from tests.reporting.conftest import MADE_AT
 from tests.reporting.data import STORY_PSEUDONYM
 from tests.reporting.independent import expected_figures
@@ -121,8 +127,11 @@ def test_excel_has_a_sheet_per_breakdown_with_its_rows(
             breakdown.rows[0].label if breakdown.rows else None
         )
         assert sheet["A1"].font.bold
-    for name in ("Zelfbeoordeling", "Opkomst per week", "Toelichting"):
+    for name in ("Zelfbeoordeling", "Opkomst per week", "Succesverhalen", "Toelichting"):
         assert name in workbook.sheetnames
+    stories = list(workbook["Succesverhalen"].iter_rows(min_row=2, values_only=True))
+    assert [row[1] for row in stories] == ["Weer aan het werk", "Samen koken"]
+    assert stories[0][2] == STORY_PSEUDONYM and not stories[1][2]
     weekly = workbook["Opkomst per week"]
     total = sum(row[3] for row in weekly.iter_rows(min_row=2, values_only=True))
     assert total == november.figure("attendances").value
@@ -153,3 +162,21 @@ def test_quarter_and_year_have_their_own_titles(report_db: Database, admin: Acto
     year = build_monthly_report(report_db, admin, parse_period("2026"))
     assert "Kwartaalrapportage 4e kwartaal 2026" in flat(pdf_text(render_monthly_pdf(quarter))[0])
     assert "Jaarrapportage 2026" in flat(pdf_text(render_monthly_pdf(year))[0])
+
+
+def test_a_long_list_of_agencies_is_cut_in_the_pdf_not_in_excel(
+    november: MonthlyReport,
+) -> None:
+    many = replace(
+        november.breakdown("referrals_by_organisation"),
+        rows=tuple(BreakdownRow(f"Instantie {number}", (30 - number,)) for number in range(20)),
+    )
+    report = replace(
+        november,
+        breakdowns=tuple(many if item.key == many.key else item for item in november.breakdowns),
+    )
+    words = flat(pdf_text(render_monthly_pdf(report))[0])
+    assert "Instantie 11" in words and "Instantie 12 " not in words
+    assert "Overige instanties (8) 116" in words  # 18 + 17 + … + 11
+    sheet = load_workbook(BytesIO(render_monthly_xlsx(report)))["Verwijzingen per instantie"]
+    assert sheet.max_row == 1 + 20 + 1  # header, every agency, total
