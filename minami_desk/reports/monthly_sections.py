@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 
 from reportlab.platypus import (
     Flowable,
@@ -36,7 +37,13 @@ from minami_desk.reports.monthly_layout import (
     number,
 )
 from minami_desk.reports.pdf_common import TEAL, TEAL_LIGHT, dutch_date
-from minami_desk.services.reporting import Breakdown, BreakdownRow, MonthlyReport, Period
+from minami_desk.services.reporting import (
+    Breakdown,
+    BreakdownRow,
+    MonthlyReport,
+    Period,
+    WeekAttendance,
+)
 
 STORIES_SHOWN = 8  # a year can hold dozens: the PDF shows the latest, the workbook all
 _TILES = ("unique_participants", "attendances", "sessions", "completed_trajectories")
@@ -159,7 +166,12 @@ def _key_figure_table(report: MonthlyReport) -> Table:
 
 def participation(report: MonthlyReport) -> list[Flowable]:
     weeks = report.weeks
-    labels = [f"wk {week.week_number}" for week in weeks]
+    period = report.period
+
+    def partly_outside(week: WeekAttendance) -> bool:
+        return week.week_start < period.start or week.week_start + timedelta(6) > period.end
+
+    labels = [f"wk {week.week_number}{'*' if partly_outside(week) else ''}" for week in weeks]
     weekly = charts.weekly_bars(
         labels,
         [week.attendances for week in weeks],
@@ -191,6 +203,11 @@ def participation(report: MonthlyReport) -> list[Flowable]:
         PageBreak(),
         Paragraph("Bijeenkomsten en deelname", HEADING),
         weekly,
+        Paragraph(
+            "Weken volgens de kalender (maandag tot en met zondag). * Deze week valt voor een "
+            "deel buiten de periode; alleen de dagen binnen de periode tellen mee.",
+            NOTE,
+        ),
         Paragraph(escape(kinds.title), SUBHEADING),
         breakdown_table(kinds, WIDTH, label_share=0.3),
         Paragraph(escape(kinds.note), NOTE),
