@@ -4,6 +4,7 @@ save it as PDF and Excel, print it."""
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -55,9 +56,13 @@ class MadeReport:
     made_at: datetime
 
 
-def make_report(context: AppContext, period: Period, progress: object = None) -> MadeReport:
+def make_report(
+    context: AppContext, period: Period, progress: Callable[[float], None] | None = None
+) -> MadeReport:
+    """Counting and rendering both run in the background; cancelling stops at the next step."""
+
     def step(fraction: float) -> None:
-        if callable(progress):
+        if progress is not None:
             progress(fraction)
 
     report = build_monthly_report(
@@ -201,7 +206,7 @@ class ReportsSection(QWidget):
         self.make_button.setEnabled(False)
         self.status.setText(_("Making the report for {period}…").format(period=period.label))
 
-        def work(progress: object) -> MadeReport:
+        def work(progress: Callable[[float], None]) -> MadeReport:
             return make_report(context, period, progress)
 
         context.run_task(
@@ -240,7 +245,13 @@ class ReportsSection(QWidget):
     def save_xlsx(self, path: Path | None = None) -> Path | None:
         return self._save(path, ".xlsx", _("Excel files (*.xlsx)"), lambda m: m.xlsx)
 
-    def _save(self, path: Path | None, suffix: str, filter_text: str, data: object) -> Path | None:
+    def _save(
+        self,
+        path: Path | None,
+        suffix: str,
+        filter_text: str,
+        data: Callable[[MadeReport], bytes],
+    ) -> Path | None:
         if self.made is None:
             return None
         if path is None:
@@ -253,7 +264,7 @@ class ReportsSection(QWidget):
         if path.suffix.lower() != suffix:
             path = path.with_suffix(suffix)
         try:
-            write_atomically(path, data(self.made))  # type: ignore[operator]
+            write_atomically(path, data(self.made))
         except OSError as error:
             show_error(
                 self,
