@@ -16,7 +16,7 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
 
-from minami_desk.i18n import PRINT_LOCALE, format_number
+from minami_desk.reports.monthly_layout import number
 from minami_desk.reports.pdf_common import ACCENT, GREY, INK, RULE, SANS, SANS_BOLD, TEAL
 
 # Attribute validation of every chart property costs a third of the report's render time and
@@ -63,10 +63,6 @@ def _title(drawing: Drawing, title: str, height: float) -> None:
     drawing.add(String(0, height - 12, title, fontName=SANS_BOLD, fontSize=10, fillColor=INK))
 
 
-def _number(value: float, decimals: int = 0) -> str:
-    return format_number(value, decimals, locale=PRINT_LOCALE)
-
-
 def weekly_bars(
     labels: Sequence[str], values: Sequence[int], width: float, height: float, title: str
 ) -> Drawing:
@@ -96,7 +92,7 @@ def weekly_bars(
     chart.barSpacing = 2
     chart.groupSpacing = 2 if crowded else 6
     if not crowded:
-        chart.barLabelFormat = lambda value: _number(value)
+        chart.barLabelFormat = lambda value: number(value)
         chart.barLabels.fontName = SANS
         chart.barLabels.fontSize = 7.5
         chart.barLabels.fillColor = INK
@@ -142,7 +138,7 @@ def horizontal_bars(
     chart.bars[0].strokeColor = None
     chart.barWidth = row_height * 0.62
     chart.groupSpacing = row_height * 0.38
-    chart.barLabelFormat = lambda value: _number(value)
+    chart.barLabelFormat = lambda value: number(value)
     chart.barLabels.fontName = SANS
     chart.barLabels.fontSize = 8
     chart.barLabels.fillColor = INK
@@ -183,7 +179,7 @@ def before_after(
     chart.bars.strokeColor = None
     chart.barSpacing = 2
     chart.groupSpacing = 14
-    chart.barLabelFormat = lambda value: _number(value, 1)
+    chart.barLabelFormat = lambda value: number(value, 1)
     chart.barLabels.fontName = SANS
     chart.barLabels.fontSize = 7
     chart.barLabels.fillColor = INK
@@ -222,7 +218,7 @@ def _value_axis(axis: ValueAxis, top: float, step: float) -> None:
     axis.labels.fontName = SANS
     axis.labels.fontSize = 7.5
     axis.labels.fillColor = GREY
-    axis.labelTextFormat = lambda value: _number(value)
+    axis.labelTextFormat = lambda value: number(value)
     axis.strokeColor = RULE
     axis.visibleGrid = True
     axis.gridStrokeColor = colors.HexColor("#E6ECEE")
