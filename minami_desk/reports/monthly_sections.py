@@ -274,7 +274,7 @@ def contacts_and_referrals(report: MonthlyReport) -> list[Flowable]:
 
 def outcomes(report: MonthlyReport) -> list[Flowable]:
     outcomes = report.outcomes
-    completed = report.completed_trajectories
+    completed = report.figure("completed_trajectories").value
     if completed:
         intro = (
             f"{_plural(completed, 'deelnemer rondde', 'deelnemers rondden')} in deze periode het "
@@ -341,7 +341,7 @@ def _top(breakdown: Breakdown, rest_label: str, limit: int = 12) -> Breakdown:
 
 def stories(report: MonthlyReport) -> list[Flowable]:
     parts: list[Flowable] = [Paragraph("Succesverhalen", HEADING)]
-    shared, total = len(report.stories), report.stories_total
+    shared, total = len(report.stories), report.figure("stories").value
     if not report.stories:
         parts.append(
             Paragraph(

@@ -19,7 +19,6 @@ from minami_desk.services.reporting.model import (
     WeekAttendance,
 )
 from minami_desk.services.reporting.periods import (
-    PERIOD_KINDS,
     Period,
     month,
     parse_period,
@@ -30,7 +29,6 @@ from minami_desk.services.reporting.texts import KEY_FIGURE_LABELS
 
 __all__ = [
     "KEY_FIGURE_LABELS",
-    "PERIOD_KINDS",
     "Breakdown",
     "BreakdownRow",
     "CentreHeader",

@@ -82,10 +82,8 @@ def build_monthly_report(
         figures=figures,
         breakdowns=breakdowns,
         outcomes=outcomes,
-        completed_trajectories=int(values["completed_trajectories"]),
         weeks=weeks,
         stories=stories,
-        stories_total=int(values["stories"]),
     )
     report_progress(1.0)
     return result

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from minami_desk.services.reporting.periods import Period
@@ -100,11 +100,8 @@ class MonthlyReport:
     figures: tuple[KeyFigure, ...]
     breakdowns: tuple[Breakdown, ...]
     outcomes: tuple[GoalOutcome, ...]
-    completed_trajectories: int
     weeks: tuple[WeekAttendance, ...]
     stories: tuple[StoryItem, ...]
-    stories_total: int  # all stories dated in the period, shareable or not
-    notes: tuple[str, ...] = field(default=())  # Dutch remarks on how to read the figures
 
     def figure(self, key: str) -> KeyFigure:
         for item in self.figures:

@@ -15,7 +15,6 @@ from minami_desk.i18n import PRINT_LOCALE, _, format_month
 from minami_desk.services.clock import AMSTERDAM
 from minami_desk.services.errors import ValidationError
 
-PERIOD_KINDS = ("month", "quarter", "year")
 _MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
 _QUARTER = re.compile(r"^\s*(\d{4})-?[Qq]([1-4])\s*$")
 _YEAR = re.compile(r"^\s*(\d{4})\s*$")
