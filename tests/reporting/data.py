@@ -282,8 +282,9 @@ def populate(db: Database, seed: int = 7) -> set[str]:
             s.add(
                 SuccessStory(
                     title=title,
-                    story="Na een half jaar praatsessies durfde ik weer te solliciteren. "
-                    "De groep gaf me moed.",
+                    # Staff wrote the name in: the report must still print none.
+                    story=f"{residents[3].first_name} {residents[3].last_name} vertelt: na een "
+                    "half jaar praatsessies durfde ik weer te solliciteren. De groep gaf me moed.",
                     story_date=day,
                     resident_id=residents[3].id,
                     sharing=sharing,

@@ -89,6 +89,9 @@ def test_pdf_and_excel_hold_no_resident_name_phone_or_address(
             assert value not in document
     # The anonymised story is there, under its pseudonym; the withdrawn one is not.
     assert STORY_PSEUDONYM in text and "Weer aan het werk" in text
+    words = flat(text)
+    assert f"{STORY_PSEUDONYM} vertelt" in words  # anonymised story
+    assert "[naam] vertelt" in words  # the named one, printed without the name
     assert "Teruggetrokken" not in text and "Niet voor buiten" not in text
 
 
