@@ -40,7 +40,7 @@ from minami_desk.services.reporting import (
 )
 from minami_desk.ui import registry
 from minami_desk.ui.context import AppContext
-from minami_desk.ui.report_preview import ReportPreview
+from minami_desk.ui.report_preview import HAS_PDF_RENDERING, ReportPreview
 from minami_desk.ui.widgets import EmptyState, Heading, show_error, user_message
 
 KINDS = (("month", N_("Month")), ("quarter", N_("Quarter")), ("year", N_("Year")))
@@ -156,6 +156,11 @@ class ReportsSection(QWidget):
         self.open_button.clicked.connect(self.open_pdf)
         self.print_button = QPushButton(_("P&rint…"), self)
         self.print_button.setAccessibleName(_("Print report"))
+        self.print_button.setToolTip(
+            _("Prints the report")
+            if HAS_PDF_RENDERING
+            else _("Prints the figures and tables; open the PDF to print the charts too")
+        )
         self.print_button.clicked.connect(self.print_report)
         for button in (
             self.save_pdf_button,
