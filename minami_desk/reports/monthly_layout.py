@@ -82,7 +82,7 @@ STORY_TITLE = ParagraphStyle(
     "story_title", fontName=SERIF_BOLD, fontSize=11, leading=14, textColor=INK, spaceBefore=8
 )
 STORY_META = ParagraphStyle("story_meta", parent=NOTE, spaceBefore=0, spaceAfter=3)
-STORY_TEXT = ParagraphStyle("story_text", parent=BODY, leftIndent=10, borderPadding=0)
+STORY_TEXT = ParagraphStyle("story_text", parent=BODY)
 
 
 _DUTCH = Locale.parse(PRINT_LOCALE)

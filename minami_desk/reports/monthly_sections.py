@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
+from reportlab.lib import colors
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
@@ -36,7 +37,7 @@ from minami_desk.reports.monthly_layout import (
     grid_table,
     number,
 )
-from minami_desk.reports.pdf_common import TEAL, TEAL_LIGHT, dutch_date
+from minami_desk.reports.pdf_common import ACCENT, TEAL, TEAL_LIGHT, dutch_date
 from minami_desk.services.reporting import (
     Breakdown,
     BreakdownRow,
@@ -45,6 +46,8 @@ from minami_desk.services.reporting import (
     WeekAttendance,
 )
 
+STORY_BACKGROUND = colors.HexColor("#FBF4EC")  # a warm tint of the accent
+STORY_CHARACTERS = 1800  # about a third of a page
 STORIES_SHOWN = 8  # a year can hold dozens: the PDF shows the latest, the workbook all
 _TILES = ("unique_participants", "attendances", "sessions", "completed_trajectories")
 
@@ -339,6 +342,14 @@ def _top(breakdown: Breakdown, rest_label: str, limit: int = 12) -> Breakdown:
     )
 
 
+def _shortened(text: str, limit: int = STORY_CHARACTERS) -> str:
+    """A story card cannot break across pages: a very long story is cut at a word, and the
+    whole text is in the workbook."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + " … (het hele verhaal staat in het Excel-bestand)"
+
+
 def stories(report: MonthlyReport) -> list[Flowable]:
     parts: list[Flowable] = [Paragraph("Succesverhalen", HEADING)]
     shared, total = len(report.stories), report.figure("stories").value
@@ -368,15 +379,32 @@ def stories(report: MonthlyReport) -> list[Flowable]:
         meta = dutch_date(item.story_date)
         if item.display_name:
             meta += f" · {item.display_name}"
-        parts.append(
-            KeepTogether(
+        card = Table(
+            [
                 [
-                    Paragraph(escape(item.title), STORY_TITLE),
-                    Paragraph(escape(meta), STORY_META),
-                    Paragraph(escape(item.text).replace("\n", "<br/>"), STORY_TEXT),
+                    [
+                        Paragraph(escape(item.title), STORY_TITLE),
+                        Paragraph(escape(meta), STORY_META),
+                        Paragraph(escape(_shortened(item.text)).replace("\n", "<br/>"), STORY_TEXT),
+                    ]
+                ]
+            ],
+            colWidths=[WIDTH],
+            hAlign="LEFT",
+        )
+        card.setStyle(
+            TableStyle(
+                [
+                    ("LINEBEFORE", (0, 0), (0, 0), 2.5, ACCENT),
+                    ("BACKGROUND", (0, 0), (0, 0), STORY_BACKGROUND),
+                    ("LEFTPADDING", (0, 0), (0, 0), 12),
+                    ("RIGHTPADDING", (0, 0), (0, 0), 12),
+                    ("TOPPADDING", (0, 0), (0, 0), 2),
+                    ("BOTTOMPADDING", (0, 0), (0, 0), 9),
                 ]
             )
         )
+        parts += [Spacer(1, 8), card]
     return parts
 
 

@@ -183,3 +183,12 @@ def test_a_long_list_of_agencies_is_cut_in_the_pdf_not_in_excel(
     assert "Overige instanties (8) 116" in words  # 18 + 17 + … + 11
     sheet = load_workbook(BytesIO(render_monthly_xlsx(report)))["Verwijzingen per instantie"]
     assert sheet.max_row == 1 + 20 + 1  # header, every agency, total
+
+
+def test_a_very_long_story_is_shortened_in_the_pdf_only(november: MonthlyReport) -> None:
+    story = replace(november.stories[0], text="Elke week kwam ik terug. " * 600)
+    report = replace(november, stories=(story,))
+    words = flat(pdf_text(render_monthly_pdf(report))[0])
+    assert "het hele verhaal staat in het Excel-bestand" in words
+    sheet = load_workbook(BytesIO(render_monthly_xlsx(report)))["Succesverhalen"]
+    assert sheet["D2"].value == story.text
