@@ -39,8 +39,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--quarter", type=_period_type("quarter"), metavar="2026-Q4", help=_("a quarter")
     )
     period.add_argument("--year", type=_period_type("year"), metavar="2026", help=_("a year"))
-    monthly.add_argument("--out", required=True, type=Path, metavar=_("FILE.pdf"))
-    monthly.add_argument("--xlsx", type=Path, metavar=_("FILE.xlsx"))
+    monthly.add_argument(
+        "--out", required=True, type=Path, metavar=_("FILE.pdf"), help=_("the PDF to write")
+    )
+    monthly.add_argument(
+        "--xlsx", type=Path, metavar=_("FILE.xlsx"), help=_("also write the Excel file")
+    )
     monthly.set_defaults(handler=handle)
 
 
