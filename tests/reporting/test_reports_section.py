@@ -83,3 +83,16 @@ def test_volunteers_do_not_see_the_section(volunteer: Actor) -> None:
 
     keys = [spec.key for _module, spec in registry.sections(volunteer)]
     assert "reports" not in keys
+
+
+def test_every_control_has_an_accessible_name(section: ReportsSection) -> None:
+    from PySide6.QtWidgets import QComboBox, QPushButton, QSpinBox
+
+    controls = [
+        *section.findChildren(QPushButton),
+        *section.findChildren(QComboBox),
+        *section.findChildren(QSpinBox),
+    ]
+    assert len(controls) >= 8
+    for control in controls:
+        assert control.accessibleName(), control.objectName() or control.text()
