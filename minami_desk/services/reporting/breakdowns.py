@@ -22,7 +22,7 @@ from minami_desk.data.models import (
     contact_theme,
 )
 from minami_desk.services.reporting import texts
-from minami_desk.services.reporting.figures import held_sessions
+from minami_desk.services.reporting.figures import HeldSession, held_sessions
 from minami_desk.services.reporting.model import Breakdown, BreakdownRow
 from minami_desk.services.reporting.periods import Period
 
@@ -56,35 +56,42 @@ def age_group_at(day: date) -> ColumnElement[str]:
 
 
 def sessions_by_kind(
-    session: OrmSession, period: Period, now: datetime, unique_total: int
+    session: OrmSession,
+    period: Period,
+    now: datetime,
+    held: list[HeldSession],
+    unique_total: int,
 ) -> Breakdown:
     """``unique_total`` is the period's Unieke deelnemers: distinct over all kinds together."""
-    held = held_sessions(period, now)
-    per_kind = (
-        select(
-            Session.kind_id.label("kind_id"),
-            func.count(func.distinct(Session.id)).label("sessions"),
-            func.coalesce(func.sum(case((Attendance.status == "present", 1), else_=0)), 0).label(
-                "present"
-            ),
-            func.count(
-                func.distinct(case((Attendance.status == "present", Attendance.resident_id)))
-            ).label("unique"),
-        )
-        .outerjoin(Attendance, Attendance.session_id == Session.id)
-        .where(held)
-        .group_by(Session.kind_id)
-        .subquery()
+    unique = dict(
+        session.execute(
+            select(Session.kind_id, func.count(func.distinct(Attendance.resident_id)))
+            .join(Session, Session.id == Attendance.session_id)
+            .where(held_sessions(period, now), Attendance.status == "present")
+            .group_by(Session.kind_id)
+        ).all()
     )
-    rows = session.execute(
-        select(SessionKind.name, per_kind.c.sessions, per_kind.c.present, per_kind.c.unique)
-        .join(per_kind, per_kind.c.kind_id == SessionKind.id)
-        .order_by(SessionKind.sort_order, SessionKind.name)
+    sessions: dict[int, int] = {}
+    present: dict[int, int] = {}
+    for item in held:
+        sessions[item.kind_id] = sessions.get(item.kind_id, 0) + 1
+        present[item.kind_id] = present.get(item.kind_id, 0) + item.present
+    kinds = session.execute(
+        select(SessionKind.id, SessionKind.name).order_by(SessionKind.sort_order, SessionKind.name)
     ).all()
-    result = []
-    for name, held_count, present, unique in rows:
-        average = round(present / held_count, 1) if held_count else 0.0
-        result.append(BreakdownRow(name, (held_count, present, average, unique)))
+    result = [
+        BreakdownRow(
+            name,
+            (
+                sessions[kind_id],
+                present[kind_id],
+                round(present[kind_id] / sessions[kind_id], 1),
+                unique.get(kind_id, 0),
+            ),
+        )
+        for kind_id, name in kinds
+        if kind_id in sessions
+    ]
     total_sessions = sum(int(row.values[0]) for row in result)
     total_present = sum(int(row.values[1]) for row in result)
     total = BreakdownRow(
@@ -118,20 +125,20 @@ def participant_groups(
     session: OrmSession, period: Period, now: datetime
 ) -> tuple[Breakdown, Breakdown, Breakdown]:
     """Unique participants by age group, by wijk and by gender, from one grouped query."""
+    # "id IN (subquery)" rather than a join on a DISTINCT subquery: without statistics
+    # SQLite would otherwise walk the whole attendance table in resident order to avoid one
+    # sort (a second instead of a few dozen milliseconds on the 10-year database).
     participants = (
         select(Attendance.resident_id)
         .join(Session, Session.id == Attendance.session_id)
         .where(held_sessions(period, now), Attendance.status == "present")
-        .distinct()
-        .subquery()
     )
     age = age_group_at(period.end).label("age")
     wijk = func.coalesce(Resident.wijk, literal("")).label("wijk")
     gender = func.coalesce(Resident.gender, literal("unknown")).label("gender")
     rows = session.execute(
         select(age, wijk, gender, func.count())
-        .select_from(Resident)
-        .join(participants, participants.c.resident_id == Resident.id)
+        .where(Resident.id.in_(participants))
         .group_by(age, wijk, gender)
     ).all()
     by_age: dict[str, int] = {}

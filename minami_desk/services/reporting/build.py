@@ -16,7 +16,7 @@ from minami_desk.services.reporting.breakdowns import (
     referrals_by_outcome,
     sessions_by_kind,
 )
-from minami_desk.services.reporting.figures import key_figure_values
+from minami_desk.services.reporting.figures import held_session_rows, key_figure_values
 from minami_desk.services.reporting.model import CentreHeader, KeyFigure, MonthlyReport
 from minami_desk.services.reporting.outcome import goal_outcomes, weekly_attendance
 from minami_desk.services.reporting.periods import Period
@@ -46,9 +46,10 @@ def build_monthly_report(
         before = key_figure_values(session, previous, moment)
         a_year_ago = key_figure_values(session, last_year, moment)
         report_progress(0.5)
+        held = held_session_rows(session, period, moment)
         by_age, by_wijk, by_gender = participant_groups(session, period, moment)
         breakdowns = (
-            sessions_by_kind(session, period, moment, int(values["unique_participants"])),
+            sessions_by_kind(session, period, moment, held, int(values["unique_participants"])),
             by_age,
             by_wijk,
             by_gender,
@@ -58,7 +59,7 @@ def build_monthly_report(
         )
         report_progress(0.75)
         outcomes = goal_outcomes(session, period)
-        weeks = weekly_attendance(session, period, moment)
+        weeks = weekly_attendance(period, held)
         stories = shareable_stories(session, period)
     report_progress(0.95)
     figures = tuple(

@@ -7,6 +7,7 @@ into Python. Only portable SQL: CASE, COUNT(DISTINCT), comparisons with bound da
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import and_, case, func, or_, select
@@ -40,6 +41,32 @@ def held_sessions(period: Period, now: datetime) -> ColumnElement[bool]:
     return and_(
         Session.status != "cancelled", Session.starts_at >= start, Session.starts_at < until
     )
+
+
+@dataclass(frozen=True)
+class HeldSession:
+    starts_at: datetime
+    kind_id: int
+    present: int
+
+
+def held_session_rows(session: OrmSession, period: Period, now: datetime) -> list[HeldSession]:
+    """One row per held session with its number present: the weekly series and the kinds
+    are summed from these (a month has hundreds of sessions, not a million attendances).
+
+    The count is a correlated subquery, not a grouped outer join: grouped by session id,
+    SQLite would rather walk every session ever held than sort a month's worth.
+    """
+    present = (
+        select(func.count(Attendance.id))
+        .where(Attendance.session_id == Session.id, Attendance.status == "present")
+        .correlate(Session)
+        .scalar_subquery()
+    )
+    rows = session.execute(
+        select(Session.starts_at, Session.kind_id, present).where(held_sessions(period, now))
+    )
+    return [HeldSession(starts_at, kind_id, int(count)) for starts_at, kind_id, count in rows]
 
 
 def key_figure_values(session: OrmSession, period: Period, now: datetime) -> dict[str, float]:

@@ -8,16 +8,16 @@ session (a month has dozens of sessions, never the attendance rows themselves).
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import aliased
 
-from minami_desk.data.models import Attendance, SelfAssessment, Session, Trajectory, TrajectoryGoal
+from minami_desk.data.models import SelfAssessment, Trajectory, TrajectoryGoal
 from minami_desk.services.clock import AMSTERDAM
 from minami_desk.services.reporting import texts
-from minami_desk.services.reporting.figures import held_sessions
+from minami_desk.services.reporting.figures import HeldSession
 from minami_desk.services.reporting.model import GoalOutcome, WeekAttendance
 from minami_desk.services.reporting.periods import Period
 
@@ -47,28 +47,17 @@ def goal_outcomes(session: OrmSession, period: Period) -> tuple[GoalOutcome, ...
     )
 
 
-def weekly_attendance(
-    session: OrmSession, period: Period, now: datetime
-) -> tuple[WeekAttendance, ...]:
+def weekly_attendance(period: Period, held: list[HeldSession]) -> tuple[WeekAttendance, ...]:
     """Every week that overlaps the period, also the quiet ones (a chart needs the gaps)."""
-    per_session = session.execute(
-        select(
-            Session.starts_at,
-            func.coalesce(func.sum(case((Attendance.status == "present", 1), else_=0)), 0),
-        )
-        .outerjoin(Attendance, Attendance.session_id == Session.id)
-        .where(held_sessions(period, now))
-        .group_by(Session.id, Session.starts_at)
-    ).all()
     first_monday = _monday(period.start)
     weeks: dict[date, list[int]] = {}
     monday = first_monday
     while monday <= period.end:
         weeks[monday] = [0, 0]
         monday += timedelta(days=7)
-    for starts_at, present in per_session:
-        bucket = weeks.setdefault(_monday(starts_at.astimezone(AMSTERDAM).date()), [0, 0])
-        bucket[0] += int(present)
+    for item in held:
+        bucket = weeks.setdefault(_monday(item.starts_at.astimezone(AMSTERDAM).date()), [0, 0])
+        bucket[0] += item.present
         bucket[1] += 1
     return tuple(
         WeekAttendance(monday, monday.isocalendar().week, attendances, sessions)
