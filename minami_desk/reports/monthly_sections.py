@@ -411,21 +411,22 @@ def stories(report: MonthlyReport) -> list[Flowable]:
 def appendix(report: MonthlyReport) -> list[Flowable]:
     rows = [[figure.label, figure.definition] for figure in report.figures]
     first = WIDTH * 0.3
-    return [
-        PageBreak(),
+    intro = (
+        f"Alle cijfers gaan over {_period_span(report.period)}, in Amsterdamse tijd, en komen "
+        "rechtstreeks uit de registratie van het centrum. Bijeenkomsten die nog moeten beginnen "
+        "tellen pas mee als ze gehouden zijn."
+    )
+    privacy = (
+        "Deze rapportage bevat geen namen, telefoonnummers of adressen van bewoners en mag "
+        "buiten het centrum gedeeld worden."
+    )
+    # On the stories' page when it fits there, else on a page of its own: never split.
+    block = [
         Paragraph("Bijlage: wat telt mee", HEADING),
-        Paragraph(
-            f"Alle cijfers gaan over {_period_span(report.period)}, in Amsterdamse tijd, en "
-            "komen rechtstreeks uit de registratie van het centrum. Bijeenkomsten die nog moeten "
-            "beginnen tellen pas mee als ze gehouden zijn.",
-            BODY,
-        ),
+        Paragraph(intro, BODY),
         Spacer(1, 8),
         grid_table(["Kerncijfer", "Wat telt mee"], rows, [first, WIDTH - first], text_columns=2),
         Spacer(1, 10),
-        Paragraph(
-            "Deze rapportage bevat geen namen, telefoonnummers of adressen van bewoners en mag "
-            "buiten het centrum gedeeld worden.",
-            NOTE,
-        ),
+        Paragraph(privacy, NOTE),
     ]
+    return [Spacer(1, 16), KeepTogether(block)]
