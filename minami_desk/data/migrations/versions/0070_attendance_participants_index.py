@@ -7,7 +7,7 @@ report's SQL takes half the time. The old (session_id, status) index is a prefix
 one, so every query that used it uses the new one instead.
 
 Revision ID: 0070
-Revises: 0002
+Revises: 0010
 Create Date: 2026-11-27
 """
 
@@ -16,7 +16,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0070"
-down_revision = "0002"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
