@@ -24,7 +24,6 @@ from minami_desk.reports.pdf_common import (
     SANS,
     SANS_BOLD,
     TEAL,
-    CentreInfo,
     draw_centre_header,
     dutch_date,
     register_fonts,
@@ -46,14 +45,7 @@ def render_monthly_pdf(report: MonthlyReport) -> bytes:
     register_fonts()
     buffer = BytesIO()
     title = report_title(report.period)
-    centre = CentreInfo(
-        name=report.centre.name,
-        address=report.centre.address,
-        postcode_city=report.centre.postcode_city,
-        phone=report.centre.phone,
-        email=report.centre.email,
-        logo_path=report.centre.logo_path,
-    )
+    centre = report.centre
     document = BaseDocTemplate(
         buffer,
         pagesize=A4,

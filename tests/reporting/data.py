@@ -92,9 +92,10 @@ def populate(db: Database, seed: int = 7) -> set[str]:
     with db.session() as s:
         kinds = s.scalars(select(SessionKind).order_by(SessionKind.sort_order)).all()
         themes = s.scalars(select(Theme).order_by(Theme.sort_order)).all()
+        # The agencies a migration put in, plus one of our own (it must not exist yet).
         organisations = [
-            Organisation(name=name)
-            for name in ("Buurtteam Zuidoost", "Schuldhulpverlening Amsterdam", "Huisartsenpost")
+            *s.scalars(select(Organisation).order_by(Organisation.id).limit(2)),
+            Organisation(name="Huiswerkklas De Kikker"),
         ]
         s.add_all(organisations)
 
@@ -278,13 +279,15 @@ def populate(db: Database, seed: int = 7) -> set[str]:
             ("Teruggetrokken", "anonymised", datetime(2026, 11, 25, tzinfo=UTC), date(2026, 11, 5)),
             ("Vorig jaar", "named", None, date(2025, 11, 3)),
         ]
+        teller = f"{residents[3].first_name} {residents[3].last_name}"
         for title, sharing, withdrawn, day in story_rows:
             s.add(
                 SuccessStory(
                     title=title,
-                    # Staff wrote the name in: the report must still print none.
-                    story=f"{residents[3].first_name} {residents[3].last_name} vertelt: na een "
-                    "half jaar praatsessies durfde ik weer te solliciteren. De groep gaf me moed.",
+                    # A named story names its teller: the report must still print no name.
+                    story=f"{STORY_PSEUDONYM if sharing == 'anonymised' else teller} vertelt: "
+                    "na een half jaar praatsessies durfde ik weer te solliciteren. "
+                    "De groep gaf me moed.",
                     story_date=day,
                     resident_id=residents[3].id,
                     sharing=sharing,

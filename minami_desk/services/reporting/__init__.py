@@ -11,7 +11,6 @@ from minami_desk.services.reporting.build import build_monthly_report
 from minami_desk.services.reporting.model import (
     Breakdown,
     BreakdownRow,
-    CentreHeader,
     GoalOutcome,
     KeyFigure,
     MonthlyReport,
@@ -31,7 +30,6 @@ __all__ = [
     "KEY_FIGURE_LABELS",
     "Breakdown",
     "BreakdownRow",
-    "CentreHeader",
     "GoalOutcome",
     "KeyFigure",
     "MonthlyReport",

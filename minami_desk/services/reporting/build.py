@@ -8,6 +8,7 @@ from datetime import datetime
 from minami_desk.data.db import Database
 from minami_desk.services import clock
 from minami_desk.services.actor import Actor, Permission
+from minami_desk.services.centre import centre_info
 from minami_desk.services.reporting import texts
 from minami_desk.services.reporting.breakdowns import (
     contacts_by_theme,
@@ -17,11 +18,10 @@ from minami_desk.services.reporting.breakdowns import (
     sessions_by_kind,
 )
 from minami_desk.services.reporting.figures import held_session_rows, key_figure_values
-from minami_desk.services.reporting.model import CentreHeader, KeyFigure, MonthlyReport
+from minami_desk.services.reporting.model import KeyFigure, MonthlyReport
 from minami_desk.services.reporting.outcome import goal_outcomes, weekly_attendance
 from minami_desk.services.reporting.periods import Period
 from minami_desk.services.reporting.shared_stories import shareable_stories
-from minami_desk.services.settings import get_settings
 
 Progress = Callable[[float], None]
 
@@ -60,7 +60,6 @@ def build_monthly_report(
         report_progress(0.75)
         outcomes = goal_outcomes(session, period)
         weeks = weekly_attendance(period, held)
-        stories = shareable_stories(session, period)
     report_progress(0.95)
     figures = tuple(
         KeyFigure(
@@ -79,29 +78,12 @@ def build_monthly_report(
         previous=previous,
         last_year=last_year,
         made_on=moment.astimezone(clock.AMSTERDAM).date(),
-        centre=_centre(db),
+        centre=centre_info(db),
         figures=figures,
         breakdowns=breakdowns,
         outcomes=outcomes,
         weeks=weeks,
-        stories=stories,
+        stories=shareable_stories(db, period),
     )
     report_progress(1.0)
     return result
-
-
-def _centre(db: Database) -> CentreHeader:
-    settings = get_settings(db, "centre.")
-
-    def text(key: str, default: str = "") -> str:
-        value = settings.get(f"centre.{key}")
-        return value if isinstance(value, str) and value else default
-
-    return CentreHeader(
-        name=text("name", "Mi na Mi"),
-        address=text("address"),
-        postcode_city=text("postcode_city", "Amsterdam Zuidoost"),
-        phone=text("phone"),
-        email=text("email"),
-        logo_path=text("logo_path"),
-    )

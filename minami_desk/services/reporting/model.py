@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from minami_desk.reports.pdf_common import CentreInfo
 from minami_desk.services.reporting.periods import Period
 
 
@@ -79,24 +80,12 @@ class StoryItem:
 
 
 @dataclass(frozen=True)
-class CentreHeader:
-    """The centre as printed in the header (the centre's own details, no resident's)."""
-
-    name: str
-    address: str
-    postcode_city: str
-    phone: str
-    email: str
-    logo_path: str
-
-
-@dataclass(frozen=True)
 class MonthlyReport:
     period: Period
     previous: Period
     last_year: Period
     made_on: date
-    centre: CentreHeader
+    centre: CentreInfo  # the centre's own details for the header, no resident's
     figures: tuple[KeyFigure, ...]
     breakdowns: tuple[Breakdown, ...]
     outcomes: tuple[GoalOutcome, ...]
