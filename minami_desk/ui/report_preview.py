@@ -45,7 +45,7 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
         for row in rows
     )
     return (
-        '<table cellspacing="0" cellpadding="4" border="0" width="100%">'
+        '<table cellspacing="0" cellpadding="4" border="0" width="98%">'
         f'<tr style="background:#DCEFEE">{head}</tr>{body}</table>'
     )
 
@@ -108,10 +108,18 @@ class ReportPreview(QWidget):
         self.scroll.setAccessibleName(_("Report pages"))
         self.browser = QTextBrowser(self)
         self.browser.setAccessibleName(_("Report figures"))
+        self.hint = QLabel(
+            _("A preview of the figures; the charts and stories are in the PDF (Open PDF)."),
+            self,
+        )
+        self.hint.setObjectName("muted")
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
         layout.addWidget(self.scroll)
         layout.addWidget(self.browser)
         self.scroll.setVisible(HAS_PDF_RENDERING)
         self.browser.setVisible(not HAS_PDF_RENDERING)
+        self.hint.setVisible(not HAS_PDF_RENDERING)
         self._document: object | None = None
         self._html = ""
 
