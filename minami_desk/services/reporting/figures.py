@@ -1,8 +1,9 @@
-"""The Kerncijfers of one period, in one round trip of aggregate SQL.
+"""The Kerncijfers of one period in two aggregate queries, and what "held" means.
 
-Every count is a scalar subquery of one SELECT, so the database does the counting over its
-indexes (session start, attendance per session, the date columns) and no row is ever loaded
-into Python. Only portable SQL: CASE, COUNT(DISTINCT), comparisons with bound dates.
+The counts are scalar subqueries of one SELECT (the trajectory counts a second one), so the
+database counts over its indexes (session start, attendance by session, status and resident,
+the date columns) and no attendance row is ever loaded into Python. Only portable SQL: CASE,
+COUNT(DISTINCT), correlated subqueries, comparisons with bound dates and instants.
 """
 
 from __future__ import annotations
