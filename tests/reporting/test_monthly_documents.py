@@ -91,7 +91,7 @@ def test_pdf_and_excel_hold_no_resident_name_phone_or_address(
     assert STORY_PSEUDONYM in text and "Weer aan het werk" in text
     words = flat(text)
     assert f"{STORY_PSEUDONYM} vertelt" in words  # anonymised story
-    assert "[naam] vertelt" in words  # the named one, printed without the name
+    assert "De deelnemer vertelt" in words  # the named one, printed without the name
     assert "Teruggetrokken" not in text and "Niet voor buiten" not in text
 
 

@@ -2,8 +2,8 @@
 
 ``services.stories.shareable_stories`` decides which stories may be shared (consent, not
 withdrawn, the resident still known). The report leaves the centre, so a "named" story is
-printed without the name, and as a safety net that name is taken out of its title and text
-too (replaced by "[naam]"); an anonymised story keeps its pseudonym.
+printed without the name, and that name is taken out of its title and text too ("de
+deelnemer" reads on naturally); an anonymised story keeps its pseudonym.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from minami_desk.services.reporting.model import StoryItem
 from minami_desk.services.reporting.periods import Period
 from minami_desk.services.stories import shareable_stories as stories_to_share
 
-NAME_PLACEHOLDER = "[naam]"
+STAND_IN = "de deelnemer"
 
 
 def _name_parts(full_name: str) -> list[str]:
@@ -25,9 +25,14 @@ def _name_parts(full_name: str) -> list[str]:
 
 
 def _without(text: str, names: list[str]) -> str:
+    def stand_in(match: re.Match[str]) -> str:
+        before = text[: match.start()].rstrip()
+        starts_sentence = not before or before[-1] in ".!?:\"'“‘"
+        return STAND_IN.capitalize() if starts_sentence else STAND_IN
+
     for name in names:
         pattern = rf"(?<!\w){re.escape(name)}(?!\w)"
-        text = re.sub(pattern, NAME_PLACEHOLDER, text, flags=re.IGNORECASE)
+        text = re.sub(pattern, stand_in, text, flags=re.IGNORECASE)
     return text
 
 
