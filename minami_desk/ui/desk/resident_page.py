@@ -36,6 +36,7 @@ from minami_desk.services.profile import ResidentDetails, get_resident
 from minami_desk.services.registration import archive_resident
 from minami_desk.services.timeline import TimelineEvent, resident_timeline
 from minami_desk.ui.context import AppContext
+from minami_desk.ui.trajectories.start_dialog import start_button
 from minami_desk.ui.widgets import Heading, confirm, show_exception
 
 
@@ -102,6 +103,7 @@ class ResidentPage(QWidget):
         self.archive = self._button(
             _("&Archive"), _("Archive a resident who left"), actions, Permission.EDIT_RESIDENTS
         )
+        actions.addWidget(start_button(self, context, lambda: self.resident_id))
         actions.addStretch(1)
         outer.addLayout(actions)
         body = QHBoxLayout()
