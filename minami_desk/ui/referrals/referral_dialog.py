@@ -35,9 +35,9 @@ from minami_desk.services.referrals import (
     create_referral,
     handover_label,
     resident_label,
-    theme_choices,
     update_referral,
 )
+from minami_desk.services.themes import list_themes
 from minami_desk.ui.context import AppContext
 from minami_desk.ui.referrals.forms import ErrorForm, date_edit, date_of, make_primary, set_date
 from minami_desk.ui.widgets import FormErrorLabel, Heading, show_exception
@@ -89,7 +89,7 @@ class ReferralDialog(QDialog):
         self.themes.setAccessibleName(_("Themes"))
         self.themes.setToolTip(_("Tick every theme this referral is about (space bar ticks)"))
         self.themes.setMaximumHeight(150)
-        for theme in theme_choices(context.db):
+        for theme in list_themes(context.db):
             item = QListWidgetItem(theme.name, self.themes)
             item.setData(Qt.ItemDataRole.UserRole, theme.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

@@ -34,8 +34,8 @@ from minami_desk.services.referrals import (
     handover_label,
     list_referrals,
     status_label,
-    theme_choices,
 )
+from minami_desk.services.themes import list_themes
 from minami_desk.ui import registry
 from minami_desk.ui.context import AppContext
 from minami_desk.ui.referrals import navigation
@@ -168,7 +168,7 @@ class ReferralsSection(QWidget):
             ),
             (
                 self.theme,
-                [(t.id, t.name) for t in theme_choices(self.context.db)],
+                [(t.id, t.name) for t in list_themes(self.context.db)],
                 _("All themes"),
             ),
         ):
