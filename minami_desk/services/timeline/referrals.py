@@ -25,7 +25,8 @@ def _referral_events(session: Session, actor: Actor, resident_id: int) -> list[T
         title = _("Referred to {agency}").format(agency=row.organisation_name)
         detail = ""
         if details:
-            title = f"{title} — {status_label(row.status)}"
+            if row.status != "referred":  # "Verwezen naar … — Verwezen" would say it twice
+                title = f"{title} — {status_label(row.status)}"
             lines = [
                 _("{handover}; themes: {themes}").format(
                     handover=handover_label(row.handover), themes=", ".join(row.themes) or "—"
