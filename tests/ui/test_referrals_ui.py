@@ -174,3 +174,23 @@ def test_export_button_writes_the_referrals(  # type: ignore[no-untyped-def]
     rows = list(load_workbook(target).active.iter_rows(values_only=True))
     assert rows[0] == EXPORT_HEADER
     assert rows[1][1:5] == (503, "GGD Amsterdam", "Gezondheid", "Verwezen")
+
+
+def test_volunteers_get_no_referral_or_story_screens(qtbot, paths) -> None:  # type: ignore[no-untyped-def]
+    from minami_desk.data.store import open_database
+    from minami_desk.services.actor import Actor
+    from minami_desk.ui.context import AppContext
+    from minami_desk.ui.main_window import MainWindow
+
+    db = open_database(paths)
+    window = MainWindow(AppContext(paths=paths, db=db, actor=Actor(None, "vrijwilliger")))
+    qtbot.addWidget(window)
+    assert "referrals" not in window.section_keys and "stories" not in window.section_keys
+    assert not window.context.navigator.can_open("new_referral")
+    assert not window.context.navigator.can_open("referral")
+    today = window.section_widget("today")
+    assert "today_referral_followups" not in [panel.objectName() for panel in today.panels]
+    page = window.section_widget("residents").page
+    assert page.refer.isHidden() and page.story.isHidden()
+    window.close()
+    db.dispose()
