@@ -155,6 +155,7 @@ class ReferralsSection(QWidget):
         self.period_end.dateChanged.connect(self.refresh)
         context.bus.changed.connect(self._on_changed)
         self._loaded = False
+        self._generation = 0
 
     def _fill_choices(self) -> None:
         for combo, items, everything in (
@@ -198,8 +199,13 @@ class ReferralsSection(QWidget):
     def refresh(self) -> None:
         chosen = self.current_filter()
         db, actor = self.context.db, self.context.actor
+        # Filters change quickly; only the answer to the latest question is shown.
+        self._generation += 1
+        generation = self._generation
         self.context.run_task(
-            lambda: list_referrals(db, actor, chosen), self._show_rows, parent=self
+            lambda: list_referrals(db, actor, chosen),
+            lambda rows: self._show_rows(rows) if generation == self._generation else None,
+            parent=self,
         )
 
     def _show_rows(self, rows: list[ReferralRow]) -> None:
