@@ -38,7 +38,9 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 def fold(text: str) -> str:
     """Lowercase, without diacritics, apostrophes or punctuation runs; spaces kept single."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    # Case-fold before decomposing: "ᾀ" folds to "ἀι" while its capital "ἈΙ" spells the iota
+    # out, so folding only after dropping the marks would make the two differ.
+    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL).casefold())
     stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
     return " ".join(_WORD.findall(stripped.casefold().translate(_SPECIAL)))
 
