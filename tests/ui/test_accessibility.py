@@ -83,7 +83,8 @@ def test_the_check_catches_an_unnamed_input(qtbot) -> None:  # type: ignore[no-u
     qtbot.addWidget(root)
     form = QFormLayout(root)
     named = QLineEdit(root)
-    form.addRow(QLabel("&Naam", root), named)  # a buddy label names it
+    named.setAccessibleName("Naam")
+    form.addRow(QLabel("&Naam", root), named)
     bare = QLineEdit(root)
     bare.setObjectName("bare")
     form.addWidget(bare)
