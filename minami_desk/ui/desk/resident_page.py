@@ -104,6 +104,19 @@ class ResidentPage(QWidget):
             _("&Archive"), _("Archive a resident who left"), actions, Permission.EDIT_RESIDENTS
         )
         actions.addWidget(start_button(self, context, lambda: self.resident_id))
+
+        self.refer = self._button(
+            _("Re&fer…"),
+            _("Refer this resident to an agency"),
+            actions,
+            Permission.MANAGE_REFERRALS,
+        )
+        self.story = self._button(
+            _("Success s&tory…"),
+            _("Write down a success story of this resident"),
+            actions,
+            Permission.MANAGE_STORIES,
+        )
         actions.addStretch(1)
         outer.addLayout(actions)
         body = QHBoxLayout()
@@ -166,6 +179,8 @@ class ResidentPage(QWidget):
         self.edit.clicked.connect(self._edit)
         self.merge.clicked.connect(self._merge)
         self.archive.clicked.connect(self._archive)
+        self.refer.clicked.connect(lambda: self._open_for_resident("new_referral"))
+        self.story.clicked.connect(lambda: self._open_for_resident("new_story"))
         context.bus.changed.connect(self._changed)
 
     def _button(
@@ -294,6 +309,11 @@ class ResidentPage(QWidget):
     def _open_merged(self) -> None:
         if self.details is not None and self.details.merged_into_id is not None:
             self.context.navigator.open("resident", self.details.merged_into_id)
+
+    def _open_for_resident(self, target: str) -> None:
+        """Forms other sections own (a referral, a story), for the resident shown here."""
+        if self.resident_id is not None and self.context.navigator.can_open(target):
+            self.context.navigator.open(target, self.resident_id)
 
     def _walk_in(self) -> None:
         from minami_desk.ui.desk.contact_dialog import register_walk_in
