@@ -220,3 +220,32 @@ def test_attendance_sheet_button_makes_the_pdf_off_the_ui_thread(
     assert dialog.path.parent == main_window.context.paths.data_dir / "presentielijsten"
     assert dialog.print_button.accessibleName() == "Presentielijst afdrukken"
     dialog.reject()
+
+
+def test_quick_registration_of_a_walk_in(qtbot, main_window, session_today) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+
+    from minami_desk.ui.desk.registration_dialog import RegistrationDialog
+
+    session_id, _residents, _walk_in = session_today
+    screen = AttendanceScreen(main_window.context, session_id)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.focus_search()
+    qtbot.keyClicks(screen.search, "Efua Boateng")
+    assert screen.results.count() == 0  # not registered yet
+
+    def fill_in() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, RegistrationDialog)
+        assert dialog.form.line("first_name").text() == "Efua"  # taken from the search
+        qtbot.keyClick(dialog.form.line("last_name"), Qt.Key.Key_Return)
+        if dialog.isVisible():
+            dialog.reject()
+
+    QTimer.singleShot(200, fill_in)
+    qtbot.mouseClick(screen.new_resident, Qt.MouseButton.LeftButton)
+    names = [screen.names[resident] for resident in screen.row_ids]
+    assert "Efua Boateng" in names
+    new_id = next(r for r in screen.row_ids if screen.names[r] == "Efua Boateng")
+    assert screen.statuses[new_id] == "present" and new_id in screen.walk_ins

@@ -189,7 +189,7 @@ class AttendanceScreen(QDialog):
         self.new_resident = QPushButton(_("&New resident…"), self)
         self.new_resident.setAccessibleName(_("Register a new resident as walk-in"))
         self.new_resident.clicked.connect(self._quick_register)
-        self.new_resident.setVisible(self.context.navigator.can_open("resident_quick_register"))
+        self.new_resident.setVisible(self.context.actor.can(Permission.REGISTER_RESIDENTS))
         row.addWidget(self.new_resident)
         box.addLayout(row)
         self.results = QListWidget(self)
@@ -365,10 +365,13 @@ class AttendanceScreen(QDialog):
         self.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _quick_register(self) -> None:
-        resident_id = self.context.navigator.open(
-            "resident_quick_register", parent=self, text=self.search.text()
+        """Not found? Register the person on the spot (names taken from the search) and add them."""
+        from minami_desk.ui.desk.registration_dialog import register_new
+
+        resident_id = register_new(
+            self.context, parent=self, open_page=False, search_text=self.search.text()
         )
-        if isinstance(resident_id, int):
+        if resident_id is not None:
             self.add(resident_id, self.walk_in_default)
 
     def _open_sheet(self) -> None:
