@@ -70,10 +70,6 @@ class SessionSummary:
     def day(self) -> date:
         return self.starts_at.date()
 
-    @property
-    def is_full(self) -> bool:
-        return self.capacity is not None and self.counts.signed_up >= self.capacity
-
 
 @dataclass(frozen=True)
 class Facilitator:
