@@ -249,3 +249,29 @@ def test_quick_registration_of_a_walk_in(qtbot, main_window, session_today) -> N
     assert "Efua Boateng" in names
     new_id = next(r for r in screen.row_ids if screen.names[r] == "Efua Boateng")
     assert screen.statuses[new_id] == "present" and new_id in screen.walk_ins
+
+
+def test_change_the_rest_of_a_series_in_the_dialog(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from PySide6.QtCore import QTime
+
+    from minami_desk.services.sessions.planning import SeriesPlan, plan_series
+    from minami_desk.services.sessions.queries import session_summary
+    from minami_desk.ui.sessions.plan_dialog import PlanDialog
+
+    clock.fix(datetime(2026, 11, 27, 10, 0))
+    context = main_window.context
+    plan = SeriesPlan(details(context.db), "weekly", 1, date(2026, 12, 1), date(2026, 12, 22))
+    _series, ids = plan_series(context.db, context.actor, plan)
+    dialog = PlanDialog(context, existing=session_summary(context.db, context.actor, ids[2]))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.scope_rest.isVisible() and not dialog.series.isVisible()
+    dialog.scope_rest.setChecked(True)
+    dialog.start.setTime(QTime(18, 30))
+    dialog.save()
+    starts = [
+        session_summary(context.db, context.actor, i).starts_at.strftime("%H:%M") for i in ids
+    ]
+    assert starts == ["19:00", "19:00", "18:30", "18:30"]
