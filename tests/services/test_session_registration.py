@@ -114,7 +114,8 @@ def test_audience_warnings_for_teen_and_adult_sessions(db: Database, staff_actor
     warning = check_audience(db, staff_actor, teens, twelve_tomorrow)
     assert warning is not None and "12" in warning and "11" in warning
     assert check_audience(db, staff_actor, teens, forty) is not None
-    assert check_audience(db, staff_actor, teens, group_only) is not None
+    group_warning = check_audience(db, staff_actor, teens, group_only)
+    assert group_warning is not None and "65+" in group_warning
     assert check_audience(db, staff_actor, adults, fifteen) is not None
     assert check_audience(db, staff_actor, adults, forty) is None
     # A warning, not a refusal: staff decide; and the range is a setting of the centre.

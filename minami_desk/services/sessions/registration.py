@@ -70,14 +70,14 @@ def audience_warning(
         return None
     low, high = wanted
     if birth_date is not None:
-        age = age_on(birth_date, day)
-        if low <= age <= high:
+        age = str(age_on(birth_date, day))
+        if low <= int(age) <= high:
             return None
     elif age_group in _GROUP_RANGES:
         group_low, group_high = _GROUP_RANGES[age_group]
         if group_low <= high and low <= group_high:
             return None
-        age = group_low
+        age = age_group.replace("-", "–")  # "65+", "0–11": the group, not a made-up age
     else:
         return None  # nothing known about the age: nothing to warn about
     if high >= 150:
