@@ -13,9 +13,8 @@ from minami_desk.services.sessions.queries import SessionSummary
 
 
 def time_range(item: SessionSummary) -> str:
-    return "{start}–{end}".format(
-        start=item.starts_at.strftime("%H:%M"), end=item.ends_at.strftime("%H:%M")
-    )
+    start, end = item.starts_at, item.ends_at
+    return f"{start.hour:02d}:{start.minute:02d}–{end.hour:02d}:{end.minute:02d}"
 
 
 def places_text(item: SessionSummary) -> str:
