@@ -38,7 +38,10 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 def fold(text: str) -> str:
     """Lowercase, without diacritics, apostrophes or punctuation runs; spaces kept single."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    # Case-fold before decomposing: "ᾀ" folds to "ἀι", as its capital "ἈΙ" does, whereas
+    # decomposing first would strip the iota subscript from one and keep the capital iota.
+    folded = text.translate(_SPECIAL).casefold()
+    decomposed = unicodedata.normalize("NFKD", folded)
     stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
     return " ".join(_WORD.findall(stripped.casefold().translate(_SPECIAL)))
 
