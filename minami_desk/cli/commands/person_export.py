@@ -1,0 +1,30 @@
+"""``minami-desk person-export RESIDENT_ID --out FILE``: the inzageverzoek as FILE.pdf + FILE.json."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from minami_desk.cli.common import CommandContext, say
+from minami_desk.i18n import _
+from minami_desk.services.privacy.person_export import write_person_export
+
+ORDER = 95
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "person-export",
+        help=_("everything stored about one resident (AVG access request): FILE.pdf and FILE.json"),
+    )
+    parser.add_argument("resident_id", type=int, metavar="RESIDENT_ID")
+    parser.add_argument("--out", required=True, type=Path, metavar=_("FILE"))
+    parser.set_defaults(handler=handle)
+
+
+def handle(args: argparse.Namespace, context: CommandContext) -> int | None:
+    # Writing: the export itself is recorded in the audit log.
+    db = context.database(write=True)
+    for path in write_person_export(db, context.actor, args.resident_id, args.out):
+        say(_("Written: {path}").format(path=path))
+    return None

@@ -1,0 +1,394 @@
+"""The inzage PDF: everything about one person, readable, in Dutch, section by section.
+
+Known fields get a Dutch label and codes a Dutch word; any field this module does not know is
+printed under its column name rather than left out — an inzage must be complete.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from minami_desk.reports.pdf_common import (
+    GREY,
+    INK,
+    RULE,
+    SANS,
+    SANS_BOLD,
+    TEAL,
+    TEAL_LIGHT,
+    draw_centre_header,
+    dutch_date,
+    register_fonts,
+)
+
+if TYPE_CHECKING:
+    from minami_desk.services.privacy.person_export import PersonExport
+
+MARGIN = 18 * mm
+
+LABELS = {
+    "number": "Bewonersnummer",
+    "first_name": "Voornaam",
+    "infix": "Tussenvoegsel",
+    "last_name": "Achternaam",
+    "birth_date": "Geboortedatum",
+    "age_group": "Leeftijdsgroep",
+    "gender": "Gender",
+    "phone": "Telefoon",
+    "email": "E-mail",
+    "postcode": "Postcode",
+    "wijk": "Wijk",
+    "languages": "Talen",
+    "found_via": "Bij ons gekomen via",
+    "note": "Notitie",
+    "registered_on": "Ingeschreven op",
+    "minor_free_help": "Minderjarige, vrije hulp",
+    "guardian_name": "Ouder/voogd",
+    "guardian_phone": "Telefoon ouder/voogd",
+    "archived_at": "Gearchiveerd op",
+    "anonymised_at": "Geanonimiseerd op",
+    "merged_into_id": "Samengevoegd met record",
+    "created_at": "Vastgelegd op",
+    "updated_at": "Laatst gewijzigd",
+    "kind": "Soort",
+    "given": "Gegeven",
+    "given_at": "Datum",
+    "given_by": "Gegeven door",
+    "by_guardian": "Door ouder/voogd",
+    "recorded_by_name": "Vastgelegd door",
+    "withdrawn_at": "Ingetrokken op",
+    "withdrawn_note": "Toelichting intrekking",
+    "contact_at": "Datum en tijd",
+    "channel": "Kanaal",
+    "help_request": "Hulpvraag",
+    "handled_by_name": "Gesproken met",
+    "follow_up_on": "Terugbellen/opvolgen op",
+    "follow_up_done_at": "Opvolging gedaan op",
+    "themes": "Thema's",
+    "status": "Status",
+    "registered_at": "Aangemeld op",
+    "walk_in": "Binnengelopen",
+    "start_date": "Begonnen op",
+    "planned_end_date": "Gepland einde",
+    "end_date": "Geëindigd op",
+    "stop_reason": "Reden van stoppen",
+    "stop_note": "Toelichting stoppen",
+    "coach_name": "Begeleider",
+    "code": "Doel",
+    "own_text": "Eigen doel",
+    "moment": "Moment",
+    "score": "Score (1–10)",
+    "recorded_on": "Datum",
+    "title": "Titel",
+    "due_on": "Gepland op",
+    "original_due_on": "Oorspronkelijk gepland op",
+    "moved_reason": "Reden verplaatsing",
+    "done_on": "Gedaan op",
+    "written_on": "Datum",
+    "text": "Notitie",
+    "author_name": "Geschreven door",
+    "issued_on": "Uitgereikt op",
+    "place": "Plaats",
+    "first_printed_at": "Eerst afgedrukt op",
+    "print_count": "Aantal keer afgedrukt",
+    "organisation": "Instantie",
+    "referred_on": "Verwezen op",
+    "reason": "Reden",
+    "handover": "Overdracht",
+    "outcome_note": "Uitkomst",
+    "staff_name": "Verwezen door",
+    "closed_on": "Afgesloten op",
+    "story": "Verhaal",
+    "story_date": "Datum",
+    "sharing": "Delen",
+    "pseudonym": "Schuilnaam",
+    "consent_withdrawn_at": "Toestemming ingetrokken op",
+}
+# Internal keys (search keys, links between tables) that mean nothing to the reader.
+HIDDEN = {
+    "id",
+    "resident_id",
+    "sort_key",
+    "phone_digits",
+    "session_id",
+    "trajectory_id",
+    "goal_id",
+    "organisation_id",
+    "handled_by_id",
+    "recorded_by_id",
+    "coach_id",
+    "author_id",
+    "staff_id",
+    "year",
+    "sequence",
+    "sort_order",
+    "assessments",
+}
+CODES = {
+    "registration": "inschrijving",
+    "photos": "foto's",
+    "contact_phone": "contact per telefoon",
+    "contact_whatsapp": "contact via WhatsApp",
+    "story_sharing": "verhaal delen",
+    "walk_in": "inloop",
+    "phone": "telefoon",
+    "whatsapp": "WhatsApp",
+    "email": "e-mail",
+    "home_visit": "huisbezoek",
+    "other": "anders",
+    "registered": "aangemeld",
+    "waitlist": "wachtlijst",
+    "present": "aanwezig",
+    "absent": "afwezig",
+    "cancelled": "afgemeld",
+    "planned": "gepland",
+    "active": "loopt",
+    "completed": "afgerond",
+    "stopped": "gestopt",
+    "female": "vrouw",
+    "male": "man",
+    "undisclosed": "zegt liever niet",
+    "clarity": "Helder waar je vastloopt",
+    "self_image": "Sterk zelfbeeld",
+    "social_contacts": "Sterkere sociale contacten",
+    "motivate_connect": "Elkaar motiveren en verbinden met de samenleving",
+    "agencies": "De weg weten naar instanties",
+    "inner_calm": "Innerlijke rust",
+    "own": "Eigen doel",
+    "intake": "begin",
+    "midway": "halverwege",
+    "final": "einde",
+    "referred": "verwezen",
+    "contact_made": "contact gelegd",
+    "helped": "geholpen",
+    "not_helped": "niet geholpen",
+    "unknown": "onbekend",
+    "called_together": "samen gebeld",
+    "accompanied": "meegegaan",
+    "address_only": "adres meegegeven",
+    "named": "met naam",
+    "anonymised": "geanonimiseerd",
+    "not_shared": "niet delen",
+    "moved": "verhuisd",
+    "no_contact": "geen contact meer",
+    "own_choice": "eigen keuze",
+}
+
+SECTIONS = [
+    ("consents", "Toestemmingen", "Toestemming"),
+    ("contacts", "Contactmomenten en hulpvragen", "Contact"),
+    ("attendance", "Aanwezigheid bij bijeenkomsten", "Bijeenkomst"),
+    ("trajectories", "Trajecten", "Traject"),
+    ("referrals", "Verwijzingen", "Verwijzing"),
+    ("stories", "Succesverhalen", "Verhaal"),
+    ("merged_records", "Samengevoegde dubbele inschrijvingen", "Inschrijving"),
+]
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    register_fonts()
+    return {
+        "title": ParagraphStyle("title", fontName=SANS_BOLD, fontSize=18, leading=23, textColor=TEAL),
+        "intro": ParagraphStyle("intro", fontName=SANS, fontSize=9.5, leading=13.5, textColor=INK),
+        "h2": ParagraphStyle(
+            "h2", fontName=SANS_BOLD, fontSize=12.5, leading=16, textColor=TEAL, spaceBefore=10,
+            spaceAfter=4,
+        ),
+        "h3": ParagraphStyle("h3", fontName=SANS_BOLD, fontSize=10, leading=13, textColor=INK),
+        "label": ParagraphStyle("label", fontName=SANS, fontSize=8.5, leading=11, textColor=GREY),
+        "value": ParagraphStyle("value", fontName=SANS, fontSize=9, leading=12, textColor=INK),
+        "empty": ParagraphStyle("empty", fontName=SANS, fontSize=9, leading=12, textColor=GREY),
+    }
+
+
+def _readable(key: str, value: Any) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    if isinstance(value, str):
+        if key.endswith(("_on", "_date")) and len(value) == 10:
+            try:
+                return dutch_date(date.fromisoformat(value))
+            except ValueError:
+                return value
+        if key.endswith("_at") and "T" in value:
+            try:
+                moment = datetime.fromisoformat(value)
+            except ValueError:
+                return value
+            return f"{dutch_date(moment.date())}, {moment:%H:%M}"
+        return CODES.get(value, value)
+    return str(value)
+
+
+def _field_table(values: dict[str, Any], styles: dict[str, ParagraphStyle]) -> Table | None:
+    rows = []
+    for key, value in values.items():
+        if key in HIDDEN or isinstance(value, dict | list) and key != "themes":
+            continue
+        text = _readable(key, value)
+        if not text:
+            continue
+        rows.append(
+            [
+                Paragraph(escape(LABELS.get(key, key)), styles["label"]),
+                Paragraph(escape(text).replace("\n", "<br/>"), styles["value"]),
+            ]
+        )
+    if not rows:
+        return None
+    table = Table(rows, colWidths=[48 * mm, None])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                ("LEFTPADDING", (0, 0), (0, -1), 0),
+                ("LINEBELOW", (0, 0), (-1, -2), 0.25, RULE),
+            ]
+        )
+    )
+    return table
+
+
+def _record(title: str, values: dict[str, Any], styles: dict[str, ParagraphStyle]) -> list[Any]:
+    flow: list[Any] = [Paragraph(escape(title), styles["h3"]), Spacer(1, 1.5 * mm)]
+    table = _field_table(values, styles)
+    if table is not None:
+        flow.append(table)
+    return flow
+
+
+def _heading_for(key: str, label: str, index: int, values: dict[str, Any]) -> str:
+    if key == "attendance":
+        session = values.get("session") or {}
+        moment = _readable("starts_at", session.get("starts_at"))
+        return f"{session.get('title', label)} — {moment}"
+    if key == "contacts":
+        return f"{label} {index} — {_readable('contact_at', values.get('contact_at'))}"
+    if key == "consents":
+        return f"{label}: {_readable('kind', values.get('kind'))}"
+    if key == "referrals":
+        return f"{label} naar {values.get('organisation', '')}"
+    if key == "stories":
+        return str(values.get("title") or label)
+    return f"{label} {index}"
+
+
+def _trajectory_parts(values: dict[str, Any], styles: dict[str, ParagraphStyle]) -> list[Any]:
+    flow: list[Any] = []
+    for goal in values.get("goals", []):
+        goal_title = CODES.get(goal.get("code", ""), goal.get("code", ""))
+        if goal.get("own_text"):
+            goal_title += f": {goal['own_text']}"
+        scores = ", ".join(
+            f"{CODES.get(a['moment'], a['moment'])} {a['score']}" for a in goal.get("assessments", [])
+        )
+        line = f"<b>Doel</b> {escape(goal_title)}" + (
+            f" — zelfbeoordeling: {escape(scores)}" if scores else ""
+        )
+        flow.append(Paragraph(line, styles["value"]))
+    for milestone in values.get("milestones", []):
+        flow.extend(_record("Mijlpaal: " + str(milestone.get("title", "")), milestone, styles))
+    for note in values.get("progress_notes", []):
+        flow.extend(_record("Voortgangsnotitie", note, styles))
+    if values.get("certificate"):
+        certificate = values["certificate"]
+        flow.extend(_record(f"Certificaat {certificate.get('number', '')}", certificate, styles))
+    return flow
+
+
+def build_story(export: PersonExport) -> list[Any]:
+    styles = _styles()
+    data = export.data
+    resident = data.get("resident", {})
+    made = clock_text(export.made_at)
+    flow: list[Any] = [
+        Paragraph("Inzage in uw persoonsgegevens", styles["title"]),
+        Spacer(1, 2 * mm),
+        Paragraph(
+            escape(
+                f"Dit overzicht bevat alles wat {export.centre.name} over u heeft vastgelegd "
+                f"(bewonersnummer {resident.get('number', '')}), opgesteld op {made}. "
+                "U hebt het recht op inzage, correctie en verwijdering (AVG). "
+                "Klopt er iets niet, of wilt u dat wij gegevens verwijderen? "
+                "Zeg het aan de balie."
+            ),
+            styles["intro"],
+        ),
+        Paragraph("Persoonsgegevens", styles["h2"]),
+    ]
+    table = _field_table(resident, styles)
+    if table is not None:
+        flow.append(table)
+    for key, heading, label in SECTIONS:
+        items = data.get(key, [])
+        if key == "merged_records" and not items:
+            continue
+        flow.append(Paragraph(f"{heading} ({len(items)})", styles["h2"]))
+        if not items:
+            flow.append(Paragraph("Niets vastgelegd.", styles["empty"]))
+            continue
+        for index, values in enumerate(items, start=1):
+            parts = _record(_heading_for(key, label, index, values), values, styles)
+            if key == "trajectories":
+                parts.extend(_trajectory_parts(values, styles))
+            parts.append(Spacer(1, 3 * mm))
+            flow.append(KeepTogether(parts) if key != "trajectories" else parts[0])
+            if key == "trajectories":
+                flow.extend(parts[1:])
+    return flow
+
+
+def clock_text(moment: datetime) -> str:
+    return f"{dutch_date(moment.date())}, {moment:%H:%M}"
+
+
+def render_person_export(export: PersonExport, path: Path) -> None:
+    register_fonts()
+    centre = export.centre
+
+    def decorate(canvas: Canvas, document: SimpleDocTemplate) -> None:
+        canvas.saveState()
+        width, height = A4
+        draw_centre_header(canvas, centre, width, height, MARGIN)
+        canvas.setFont(SANS, 7.5)
+        canvas.setFillColor(GREY)
+        canvas.drawString(MARGIN, 10 * mm, "Vertrouwelijk — alleen voor de bewoner zelf")
+        canvas.drawRightString(width - MARGIN, 10 * mm, f"Pagina {document.page}")
+        canvas.setFillColor(TEAL_LIGHT)
+        canvas.rect(0, 0, width, 4 * mm, stroke=0, fill=1)
+        canvas.restoreState()
+
+    document = SimpleDocTemplate(
+        str(path),
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN + 22 * mm,
+        bottomMargin=18 * mm,
+        title="Inzage persoonsgegevens",
+        author=centre.name,
+        subject="Inzageverzoek (AVG)",
+    )
+    document.build(build_story(export), onFirstPage=decorate, onLaterPages=decorate)
