@@ -204,10 +204,17 @@ SECTIONS = [
 def _styles() -> dict[str, ParagraphStyle]:
     register_fonts()
     return {
-        "title": ParagraphStyle("title", fontName=SANS_BOLD, fontSize=18, leading=23, textColor=TEAL),
+        "title": ParagraphStyle(
+            "title", fontName=SANS_BOLD, fontSize=18, leading=23, textColor=TEAL
+        ),
         "intro": ParagraphStyle("intro", fontName=SANS, fontSize=9.5, leading=13.5, textColor=INK),
         "h2": ParagraphStyle(
-            "h2", fontName=SANS_BOLD, fontSize=12.5, leading=16, textColor=TEAL, spaceBefore=10,
+            "h2",
+            fontName=SANS_BOLD,
+            fontSize=12.5,
+            leading=16,
+            textColor=TEAL,
+            spaceBefore=10,
             spaceAfter=4,
         ),
         "h3": ParagraphStyle("h3", fontName=SANS_BOLD, fontSize=10, leading=13, textColor=INK),
@@ -243,7 +250,7 @@ def _readable(key: str, value: Any) -> str:
 def _field_table(values: dict[str, Any], styles: dict[str, ParagraphStyle]) -> Table | None:
     rows = []
     for key, value in values.items():
-        if key in HIDDEN or isinstance(value, dict | list) and key != "themes":
+        if key in HIDDEN or (isinstance(value, dict | list) and key != "themes"):
             continue
         text = _readable(key, value)
         if not text:
@@ -302,7 +309,8 @@ def _trajectory_parts(values: dict[str, Any], styles: dict[str, ParagraphStyle])
         if goal.get("own_text"):
             goal_title += f": {goal['own_text']}"
         scores = ", ".join(
-            f"{CODES.get(a['moment'], a['moment'])} {a['score']}" for a in goal.get("assessments", [])
+            f"{CODES.get(a['moment'], a['moment'])} {a['score']}"
+            for a in goal.get("assessments", [])
         )
         line = f"<b>Doel</b> {escape(goal_title)}" + (
             f" — zelfbeoordeling: {escape(scores)}" if scores else ""

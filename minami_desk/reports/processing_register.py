@@ -51,7 +51,8 @@ def rows(register: ProcessingRegister) -> list[tuple[str, str, str, str]]:
             "Medewerkers en beheerder; vrijwilligers alleen naam, nummer en telefoon.",
         ),
         (
-            "Toestemmingen (inschrijving, foto's, contact, verhaal delen), met datum en wie ze gaf.",
+            "Toestemmingen (inschrijving, foto's, contact, verhaal delen), "
+            "met datum en wie ze gaf.",
             "Vastleggen op welke grondslag wij gegevens gebruiken.",
             "Zolang de inschrijving bestaat; intrekking blijft met datum bewaard.",
             "Medewerkers en beheerder.",

@@ -291,3 +291,35 @@ def verify_same_person(db: Database, actor: Actor, password: str) -> Actor:
     with db.read_session() as session:
         username = _get(session, actor.staff_id).username
     return sign_in(db, username, password)
+
+
+def own_username(db: Database, actor: Actor) -> str:
+    """The signed-in person's own sign-in name (for the lock screen); "" for nobody."""
+    if actor.staff_id is None:
+        return ""
+    with db.read_session() as session:
+        staff = session.get(Staff, actor.staff_id)
+        return staff.username if staff is not None else ""
+
+
+DEMO_USERNAME = "demo"
+DEMO_PASSWORD = "demo-balie"  # shown on the demo's lock screen: the demo data is fictional
+
+
+def ensure_demo_account(db: Database) -> Actor:
+    """The demo's coordinator: an administrator, so the demo shows every screen."""
+    with db.session() as session:
+        staff = session.scalars(select(Staff).where(Staff.username == DEMO_USERNAME)).first()
+        if staff is None:
+            staff = Staff(
+                username=DEMO_USERNAME,
+                display_name="Demo-coördinator",
+                role="beheerder",
+                password_hash=HASHER.hash(DEMO_PASSWORD),
+            )
+            session.add(staff)
+            session.flush()
+            record(session, Actor.system(), "created", "staff", staff.id, "demo")
+        actor = Actor.for_staff(staff.id, staff.role, staff.display_name)
+        record(session, actor, "signed_in", "staff", staff.id, "demo")
+        return actor

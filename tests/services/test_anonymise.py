@@ -50,7 +50,9 @@ def _figures(db: Database, start: date, end: date) -> tuple[int, int, int, int]:
             select(func.count()).select_from(Trajectory).where(Trajectory.start_date <= end)
         )
         contacts = session.scalar(
-            select(func.count()).select_from(Contact).where(Contact.contact_at.between(begin, until))
+            select(func.count())
+            .select_from(Contact)
+            .where(Contact.contact_at.between(begin, until))
         )
     return int(attendances or 0), int(visitors or 0), int(trajectories or 0), int(contacts or 0)
 

@@ -31,7 +31,7 @@ def two_people(db: Database) -> tuple[History, History]:
 def test_export_holds_all_of_theirs_and_nothing_of_others(
     db: Database, staff_actor: Actor, two_people: tuple[History, History]
 ) -> None:
-    akosua, kwabena = two_people
+    akosua, _kwabena = two_people
     data = person_export(db, staff_actor, akosua.resident_id).data
     assert data["resident"]["first_name"] == "Akosua"
     assert data["resident"]["phone"] == "+31612345678"

@@ -1,4 +1,4 @@
-"""``minami-desk person-export RESIDENT_ID --out FILE``: the inzageverzoek as FILE.pdf + FILE.json."""
+"""``minami-desk person-export RESIDENT_ID --out FILE``: inzage as FILE.pdf plus FILE.json."""
 
 from __future__ import annotations
 

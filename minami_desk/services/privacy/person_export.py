@@ -29,12 +29,14 @@ from minami_desk.data.models import (
     Referral,
     Resident,
     SelfAssessment,
-    Session as Meeting,
     SessionKind,
     Staff,
     SuccessStory,
     Trajectory,
     TrajectoryGoal,
+)
+from minami_desk.data.models import (
+    Session as Meeting,
 )
 from minami_desk.i18n import _
 from minami_desk.reports.pdf_common import CentreInfo

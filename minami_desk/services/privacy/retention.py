@@ -18,8 +18,10 @@ from minami_desk.data.models import (
     Contact,
     Referral,
     Resident,
-    Session as Meeting,
     Trajectory,
+)
+from minami_desk.data.models import (
+    Session as Meeting,
 )
 from minami_desk.i18n import N_, _
 from minami_desk.services import clock
@@ -128,9 +130,7 @@ def _last_activity(session: object) -> dict[int, date]:
         select(Trajectory.resident_id, func.max(Trajectory.planned_end_date))
         .where(Trajectory.status == "active")
         .group_by(Trajectory.resident_id),
-        select(Referral.resident_id, func.max(Referral.referred_on)).group_by(
-            Referral.resident_id
-        ),
+        select(Referral.resident_id, func.max(Referral.referred_on)).group_by(Referral.resident_id),
         select(Referral.resident_id, func.max(Referral.closed_on)).group_by(Referral.resident_id),
     ]
     for statement in queries:
