@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from minami_desk.data.db import Database
 from minami_desk.data.models import STAFF_ROLES, Staff
-from minami_desk.i18n import _, ngettext
+from minami_desk.i18n import _
 from minami_desk.services import clock
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
@@ -227,11 +227,6 @@ def _verify(stored: str | None, password: str) -> bool:
         return False
 
 
-def _minutes_left(until: datetime) -> int:
-    seconds = (until - clock.utcnow()).total_seconds()
-    return max(1, int(-(-seconds // 60)))
-
-
 def sign_in(db: Database, username: str, password: str) -> Actor:
     """The actor for a name and password, or a ``SignInError`` with a Dutch reason."""
     name = normalise_username(username)
@@ -244,12 +239,9 @@ def sign_in(db: Database, username: str, password: str) -> Actor:
             failure = _("The name or the password is not right.")
         elif staff.locked_until is not None and staff.locked_until > clock.utcnow():
             record(session, _NOBODY, "sign_in_failed", "staff", staff.id, "locked")
-            minutes = _minutes_left(staff.locked_until)
-            failure = ngettext(
-                "Too many wrong passwords. Try again in {minutes} minute.",
-                "Too many wrong passwords. Try again in {minutes} minutes.",
-                minutes,
-            ).format(minutes=minutes)
+            failure = _("Too many wrong passwords. Try again after {time}.").format(
+                time=clock.local(staff.locked_until).strftime("%H:%M")
+            )
         elif not _verify(staff.password_hash, password):
             staff.failed_sign_ins = (staff.failed_sign_ins or 0) + 1
             detail = "password"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from minami_desk.i18n import _
 from minami_desk.services import accounts
@@ -86,9 +86,10 @@ class LockOverlay(QFrame):
         )
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        card = QFrame(self)
+        card = self.card = QFrame(self)
         card.setObjectName("lockCard")
-        card.setFixedWidth(440)
+        card.setFixedWidth(460)
+        card.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
         layout = QVBoxLayout(card)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addWidget(Heading(_("The desk is locked"), card))
@@ -123,6 +124,8 @@ class LockOverlay(QFrame):
                 name=actor.name or username, role=role_label(actor.role)
             )
         )
+        # Wrapped labels: give the card the height its fixed width needs.
+        self.card.setMinimumHeight(self.card.heightForWidth(self.card.width()))
         self.setGeometry(self.window.rect())
         self.show()
         self.raise_()

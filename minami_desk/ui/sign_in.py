@@ -65,12 +65,17 @@ class SignInForm(QWidget):
             hint_label.setObjectName("muted")
             hint_label.setWordWrap(True)
             layout.addWidget(hint_label)
+        for field in (self.name_input, self.password_input):
+            field.setMinimumHeight(30)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        self.buttons_row = buttons
         self.submit_button = QPushButton(_("&Sign in"), self)
         self.submit_button.setObjectName("primary")
         self.submit_button.setAccessibleName(_("Sign in"))
-        self.submit_button.setDefault(True)
+        # Enter in the password field signs in (below); no default button, so a dialog
+        # around the form does not submit a second time.
+        self.submit_button.setAutoDefault(False)
         self.submit_button.clicked.connect(self.submit)
         buttons.addWidget(self.submit_button)
         layout.addLayout(buttons)
@@ -131,12 +136,10 @@ class SignInDialog(QDialog):
         self.form.signed_in.connect(self._accept)
         layout.addWidget(self.form)
         cancel = QPushButton(_("Cancel"), self)
+        cancel.setAutoDefault(False)
         cancel.setAccessibleName(_("Cancel signing in"))
         cancel.clicked.connect(self.reject)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(cancel)
-        layout.addLayout(row)
+        self.form.buttons_row.insertWidget(1, cancel)
         self.form.start()
 
     def _accept(self, actor: Actor) -> None:

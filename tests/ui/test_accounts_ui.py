@@ -1,0 +1,158 @@
+"""Signing in, the idle lock that keeps unsaved input, switching user, roles in the window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from minami_desk.config import Paths
+from minami_desk.data.db import Database
+from minami_desk.services import accounts
+from minami_desk.services.actor import Actor
+
+ADMIN_PASSWORD = "bijlmer-balie-2026"
+VOLUNTEER_PASSWORD = "koffie-en-thee-1"
+SHOTS = Path("/tmp/minami-accounts-shots")
+
+
+def _shot(widget: object, name: str) -> None:
+    SHOTS.mkdir(exist_ok=True)
+    widget.grab().save(str(SHOTS / f"{name}.png"))  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def people(db: Database) -> tuple[Actor, int]:
+    admin = accounts.create_first_admin(db, "yvonne", "Yvonne Pinas", ADMIN_PASSWORD)
+    volunteer_id = accounts.create_staff(
+        db, admin, "marlon", "Marlon Tjon-A-Fong", "vrijwilliger", VOLUNTEER_PASSWORD
+    )
+    return admin, volunteer_id
+
+
+@pytest.fixture
+def window_for(qtbot, paths: Paths, db: Database) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    from minami_desk.app import build_window, make_application
+
+    make_application()
+    made = []
+
+    def make(actor: Actor, idle_timeout_ms: int | None = None) -> object:
+        window = build_window(paths, actor=actor, db=db, idle_timeout_ms=idle_timeout_ms)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        made.append(window)
+        return window
+
+    yield make
+    from minami_desk.ui.tasks import wait_for_tasks
+
+    wait_for_tasks()
+
+
+def test_first_start_creates_the_administrator(qtbot, db: Database) -> None:  # type: ignore[no-untyped-def]
+    from minami_desk.app import make_application
+    from minami_desk.ui.sign_in import CreateAdminDialog
+
+    make_application()
+    dialog = CreateAdminDialog(db)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.inputs["display_name"], "Yvonne Pinas")
+    assert dialog.inputs["username"].text() == "yvonne"
+    dialog.inputs["password"].setText("kort")
+    dialog.inputs["repeat"].setText("kort")
+    dialog.create()
+    assert dialog.errors["password"].text().startswith("⚠ Het wachtwoord moet minstens 10")
+    dialog.inputs["password"].setText(ADMIN_PASSWORD)
+    dialog.inputs["repeat"].setText(ADMIN_PASSWORD)
+    dialog.show()
+    _shot(dialog, "create-admin")
+    dialog.create()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.actor is not None and dialog.actor.role == "beheerder"
+    assert not accounts.needs_first_admin(db)
+
+
+def test_sign_in_dialog(qtbot, db: Database, people: tuple[Actor, int]) -> None:  # type: ignore[no-untyped-def]
+    from minami_desk.app import make_application
+    from minami_desk.ui.sign_in import SignInDialog
+
+    make_application()
+    dialog = SignInDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.form.name_input, "marlon")
+    qtbot.keyClicks(dialog.form.password_input, "verkeerd-wachtwoord")
+    qtbot.keyClick(dialog.form.password_input, Qt.Key.Key_Return)
+    assert dialog.form.error.text() == "⚠ De naam of het wachtwoord klopt niet."
+    assert dialog.form.password_input.text() == ""
+    _shot(dialog, "sign-in-error")
+    qtbot.keyClicks(dialog.form.password_input, VOLUNTEER_PASSWORD)
+    qtbot.mouseClick(dialog.form.submit_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.actor is not None and dialog.actor.role == "vrijwilliger"
+
+
+def test_idle_lock_keeps_the_form_input(  # type: ignore[no-untyped-def]
+    qtbot, window_for, db: Database, people: tuple[Actor, int]
+) -> None:
+    admin = accounts.sign_in(db, "yvonne", ADMIN_PASSWORD)
+    window = window_for(admin, idle_timeout_ms=50)
+    assert window.who_label.text() == "Aangemeld: Yvonne Pinas (beheerder)"
+    page = window.show_section("admin").show_page("centre")
+    field = page.inputs["centre.coordinator"]
+    field.setFocus()
+    qtbot.keyClicks(field, "Yvonne Pin")  # typing, not yet saved
+    qtbot.waitUntil(lambda: window.is_locked)  # nobody touched it for the idle time
+    overlay = window.lock_overlay
+    assert overlay.isVisible() and not window.centralWidget().isEnabled()
+    assert overlay.form.name_input.text() == "yvonne"
+    _shot(window, "idle-lock")
+    qtbot.keyClicks(overlay.form.password_input, "niet-mijn-wachtwoord")
+    overlay.form.submit()
+    assert window.is_locked and overlay.form.error.isVisible()
+    qtbot.keyClicks(overlay.form.password_input, ADMIN_PASSWORD)
+    qtbot.keyClick(overlay.form.password_input, Qt.Key.Key_Return)
+    assert not window.is_locked and not overlay.isVisible()
+    assert window.centralWidget().isEnabled()
+    same_page = window.section_widget("admin").show_page("centre")
+    assert same_page is page and page.inputs["centre.coordinator"].text() == "Yvonne Pin"
+
+
+def test_someone_else_at_the_lock_gets_their_own_window(  # type: ignore[no-untyped-def]
+    qtbot, window_for, db: Database, people: tuple[Actor, int]
+) -> None:
+    admin = accounts.sign_in(db, "yvonne", ADMIN_PASSWORD)
+    window = window_for(admin)
+    assert "admin" in window.section_keys
+    window.lock()
+    overlay = window.lock_overlay
+    overlay.form.name_input.setText("marlon")
+    overlay.form.password_input.setText(VOLUNTEER_PASSWORD)
+    overlay.form.submit()
+    assert not window.is_locked
+    assert window.context.actor.role == "vrijwilliger"
+    assert "admin" not in window.section_keys
+    assert window.who_label.text() == "Aangemeld: Marlon Tjon-A-Fong (vrijwilliger)"
+    titles = [a.text() for a in window.menuBar().actions() if a.isVisible()]
+    assert "&Beheer" not in titles
+    assert window.context.navigator.can_open("section:today")
+    assert not window.context.navigator.can_open("section:admin")
+
+
+def test_volunteer_window_hides_what_they_may_not_use(  # type: ignore[no-untyped-def]
+    qtbot, window_for, db: Database, people: tuple[Actor, int]
+) -> None:
+    volunteer = accounts.sign_in(db, "marlon", VOLUNTEER_PASSWORD)
+    window = window_for(volunteer)
+    assert "admin" not in window.section_keys
+    file_menu = window.menus["file"]
+    texts = [action.text() for action in file_menu.actions()]
+    assert "&Wissel gebruiker…" in texts and "&Vergrendelen" in texts
+    # The navigator targets exist, but a volunteer is told no instead of getting data.
+    assert window.context.navigator.can_open("person_export")
+    assert window.context.navigator.can_open("anonymise_resident")
