@@ -247,17 +247,25 @@ def _readable(key: str, value: Any) -> str:
     return str(value)
 
 
-def _field_table(values: dict[str, Any], styles: dict[str, ParagraphStyle]) -> Table | None:
+def _field_table(
+    values: dict[str, Any],
+    styles: dict[str, ParagraphStyle],
+    labels: dict[str, str] | None = None,
+    hidden: frozenset[str] = frozenset(),
+) -> Table | None:
+    labels = {**LABELS, **(labels or {})}
     rows = []
     for key, value in values.items():
-        if key in HIDDEN or (isinstance(value, dict | list) and key != "themes"):
+        if key in HIDDEN or key in hidden:
+            continue
+        if isinstance(value, dict | list) and key != "themes":
             continue
         text = _readable(key, value)
         if not text:
             continue
         rows.append(
             [
-                Paragraph(escape(LABELS.get(key, key)), styles["label"]),
+                Paragraph(escape(labels.get(key, key)), styles["label"]),
                 Paragraph(escape(text).replace("\n", "<br/>"), styles["value"]),
             ]
         )
@@ -278,9 +286,15 @@ def _field_table(values: dict[str, Any], styles: dict[str, ParagraphStyle]) -> T
     return table
 
 
-def _record(title: str, values: dict[str, Any], styles: dict[str, ParagraphStyle]) -> list[Any]:
+def _record(
+    title: str,
+    values: dict[str, Any],
+    styles: dict[str, ParagraphStyle],
+    labels: dict[str, str] | None = None,
+    hidden: frozenset[str] = frozenset(),
+) -> list[Any]:
     flow: list[Any] = [Paragraph(escape(title), styles["h3"]), Spacer(1, 1.5 * mm)]
-    table = _field_table(values, styles)
+    table = _field_table(values, styles, labels, hidden)
     if table is not None:
         flow.append(table)
     return flow
@@ -315,14 +329,32 @@ def _trajectory_parts(values: dict[str, Any], styles: dict[str, ParagraphStyle])
         line = f"<b>Doel</b> {escape(goal_title)}" + (
             f" — zelfbeoordeling: {escape(scores)}" if scores else ""
         )
+        flow.append(Spacer(1, 1.5 * mm))
         flow.append(Paragraph(line, styles["value"]))
     for milestone in values.get("milestones", []):
-        flow.extend(_record("Mijlpaal: " + str(milestone.get("title", "")), milestone, styles))
+        flow.append(Spacer(1, 2 * mm))
+        flow.extend(
+            _record(
+                "Mijlpaal: " + str(milestone.get("title", "")),
+                milestone,
+                styles,
+                hidden=frozenset({"code"}),
+            )
+        )
     for note in values.get("progress_notes", []):
+        flow.append(Spacer(1, 2 * mm))
         flow.extend(_record("Voortgangsnotitie", note, styles))
     if values.get("certificate"):
         certificate = values["certificate"]
-        flow.extend(_record(f"Certificaat {certificate.get('number', '')}", certificate, styles))
+        flow.append(Spacer(1, 2 * mm))
+        flow.extend(
+            _record(
+                f"Certificaat {certificate.get('number', '')}",
+                certificate,
+                styles,
+                labels={"number": "Certificaatnummer"},
+            )
+        )
     return flow
 
 
@@ -353,18 +385,22 @@ def build_story(export: PersonExport) -> list[Any]:
         items = data.get(key, [])
         if key == "merged_records" and not items:
             continue
-        flow.append(Paragraph(f"{heading} ({len(items)})", styles["h2"]))
+        title = Paragraph(f"{heading} ({len(items)})", styles["h2"])
         if not items:
-            flow.append(Paragraph("Niets vastgelegd.", styles["empty"]))
+            flow.append(KeepTogether([title, Paragraph("Niets vastgelegd.", styles["empty"])]))
             continue
         for index, values in enumerate(items, start=1):
             parts = _record(_heading_for(key, label, index, values), values, styles)
+            if index == 1:
+                parts.insert(0, title)  # a section title never ends a page on its own
             if key == "trajectories":
-                parts.extend(_trajectory_parts(values, styles))
-            parts.append(Spacer(1, 3 * mm))
-            flow.append(KeepTogether(parts) if key != "trajectories" else parts[0])
-            if key == "trajectories":
-                flow.extend(parts[1:])
+                # Long: the trajectory's own fields stay together, its parts may flow on.
+                flow.append(KeepTogether(parts))
+                flow.extend(_trajectory_parts(values, styles))
+                flow.append(Spacer(1, 3 * mm))
+            else:
+                parts.append(Spacer(1, 3 * mm))
+                flow.append(KeepTogether(parts))
     return flow
 
 

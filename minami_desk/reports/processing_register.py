@@ -106,8 +106,8 @@ def rows(register: ProcessingRegister) -> list[tuple[str, str, str, str]]:
 def render_processing_register(register: ProcessingRegister, path: Path) -> None:
     register_fonts()
     centre = register.centre
-    body = ParagraphStyle("body", fontName=SANS, fontSize=8.5, leading=11.5, textColor=INK)
-    cell = ParagraphStyle("cell", fontName=SANS, fontSize=7.6, leading=9.6, textColor=INK)
+    body = ParagraphStyle("body", fontName=SANS, fontSize=9, leading=12.5, textColor=INK)
+    cell = ParagraphStyle("cell", fontName=SANS, fontSize=8.2, leading=10.8, textColor=INK)
     head = ParagraphStyle("head", fontName=SANS_BOLD, fontSize=8, leading=10, textColor=TEAL)
     title = ParagraphStyle("title", fontName=SANS_BOLD, fontSize=16, leading=20, textColor=TEAL)
     responsible = ", ".join(
