@@ -35,8 +35,11 @@ def test_check_on_a_fresh_database(paths: Paths, capsys: pytest.CaptureFixture[s
     assert "Integriteit: in orde" in out and "Schemaversie" in out
 
 
-def test_check_without_a_database_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--data-dir", str(tmp_path / "empty"), "check"]) == 1
+def test_check_creates_a_new_database_and_accepts_data_dir_after_the_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "--data-dir", str(tmp_path / "new")]) == 0
+    assert (tmp_path / "new" / "minami-desk.sqlite").exists()
 
 
 def test_check_on_a_damaged_file_fails(paths: Paths, capsys: pytest.CaptureFixture[str]) -> None:
