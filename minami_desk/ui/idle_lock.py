@@ -11,8 +11,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QPixmap
+from PySide6.QtWidgets import QApplication, QDialog, QFrame, QLabel, QVBoxLayout, QWidget
 
+from minami_desk import APP_NAME
+from minami_desk.config import resource_path
 from minami_desk.i18n import _
 from minami_desk.services import accounts
 from minami_desk.services.actor import Actor, role_label
@@ -71,29 +74,59 @@ class IdleWatcher(QObject):
             app.removeEventFilter(self)
 
 
-class LockOverlay(QFrame):
-    """An opaque sign-in screen over the whole window while it is locked."""
+class Cover(QFrame):
+    """Opaque, over the window or an open dialog while locked; the widgets below stay as
+    they are (hidden, not closed), so nothing typed is lost and nothing is readable."""
+
+    def __init__(self, target: QWidget) -> None:
+        super().__init__(target)
+        self.target = target
+        self.setObjectName("lockCover")
+        self.setAutoFillBackground(True)
+        self.setStyleSheet("#lockCover { background: palette(window); }")
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        logo = QLabel(self)
+        pixmap = QPixmap(str(resource_path("logo", "minami-logo.png")))
+        if not pixmap.isNull():
+            logo.setPixmap(pixmap.scaledToHeight(72, Qt.TransformationMode.SmoothTransformation))
+        logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(logo)
+        label = QLabel(_("Locked — sign in to continue"), self)
+        label.setObjectName("subheading")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(label)
+        layout.addStretch(1)
+        target.installEventFilter(self)
+        self.setGeometry(target.rect())
+        self.show()
+        self.raise_()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.target and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.target.rect())
+        return False
+
+    def remove(self) -> None:
+        self.target.removeEventFilter(self)
+        self.hide()
+        self.deleteLater()
+
+
+class LockDialog(QDialog):
+    """The sign-in card of the lock: application-modal, so it takes input even when a form
+    dialog was open (that dialog stays open, covered, with what was typed)."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.setObjectName("lockOverlay")
-        self.setAutoFillBackground(True)
-        self.setStyleSheet(
-            "#lockOverlay { background: palette(window); }"
-            "#lockCard { border: 1px solid palette(mid); border-radius: 10px;"
-            " background: palette(base); }"
-        )
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        card = self.card = QFrame(self)
-        card.setObjectName("lockCard")
-        card.setFixedWidth(460)
-        card.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
-        layout = QVBoxLayout(card)
+        self.setWindowTitle(_("Locked — {app}").format(app=APP_NAME))
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.setFixedWidth(460)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
-        layout.addWidget(Heading(_("The desk is locked"), card))
-        self.who = QLabel(card)
+        layout.addWidget(Heading(_("The desk is locked"), self))
+        self.who = QLabel(self)
         self.who.setWordWrap(True)
         layout.addWidget(self.who)
         note = QLabel(
@@ -101,7 +134,7 @@ class LockOverlay(QFrame):
                 "Sign in again to continue where you were; what you were typing is kept. "
                 "Someone else may sign in too: the window then opens for them."
             ),
-            card,
+            self,
         )
         note.setWordWrap(True)
         note.setObjectName("muted")
@@ -111,12 +144,9 @@ class LockOverlay(QFrame):
             if window.context.demo
             else ""
         )
-        self.form = SignInForm(lambda n, p: accounts.sign_in(window.context.db, n, p), card, hint)
+        self.form = SignInForm(lambda n, p: accounts.sign_in(window.context.db, n, p), self, hint)
         self.form.signed_in.connect(window.unlock)
         layout.addWidget(self.form)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(2)
-        self.hide()
 
     def show_for(self, actor: Actor, username: str) -> None:
         self.who.setText(
@@ -124,16 +154,26 @@ class LockOverlay(QFrame):
                 name=actor.name or username, role=role_label(actor.role)
             )
         )
-        # Wrapped labels: give the card the height its fixed width needs.
-        self.card.setMinimumHeight(self.card.heightForWidth(self.card.width()))
-        self.setGeometry(self.window.rect())
+        self.adjustSize()
         self.show()
         self.raise_()
+        self.activateWindow()
         self.form.start(username)
 
+    def reject(self) -> None:
+        """Escape does not unlock: only signing in does."""
 
-def focus_target(widget: QWidget | None, window: QWidget) -> QWidget | None:
-    """The widget to give focus back to after unlocking (only if it is the window's own)."""
-    if widget is None or not window.isAncestorOf(widget):
-        return None
-    return widget
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.window.is_locked:
+            event.ignore()
+        else:
+            super().closeEvent(event)
+
+
+def open_dialogs() -> list[QDialog]:
+    """Form dialogs on screen now (not the lock itself), to cover while locked."""
+    return [
+        widget
+        for widget in QApplication.topLevelWidgets()
+        if isinstance(widget, QDialog) and widget.isVisible() and not isinstance(widget, LockDialog)
+    ]

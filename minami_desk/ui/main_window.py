@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,7 +27,7 @@ from minami_desk.services import accounts
 from minami_desk.services.actor import Actor, role_label
 from minami_desk.ui import registry
 from minami_desk.ui.context import AppContext, EventBus, Navigator
-from minami_desk.ui.idle_lock import IdleWatcher, LockOverlay, focus_target, idle_minutes
+from minami_desk.ui.idle_lock import Cover, IdleWatcher, LockDialog, idle_minutes, open_dialogs
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +51,8 @@ class MainWindow(QMainWindow):
         self.is_locked = False
         self._signed_out = False
         self.idle: IdleWatcher | None = None
-        self.lock_overlay: LockOverlay | None = None
+        self.lock_dialog: LockDialog | None = None
+        self._covers: list[Cover] = []
         self._focus_before_lock: QWidget | None = None
         self._build_search_bar()
         self._build_body()
@@ -237,12 +240,13 @@ class MainWindow(QMainWindow):
         if self.is_locked or self.context.actor.staff_id is None:
             return
         self.is_locked = True
-        self._focus_before_lock = focus_target(self.focusWidget(), self)
+        self._focus_before_lock = QApplication.focusWidget()
+        self._covers = [Cover(self)] + [Cover(dialog) for dialog in open_dialogs()]
         self._set_interactive(False)
-        if self.lock_overlay is None:
-            self.lock_overlay = LockOverlay(self)
+        if self.lock_dialog is None:
+            self.lock_dialog = LockDialog(self)
         username = accounts.own_username(self.context.db, self.context.actor)
-        self.lock_overlay.show_for(self.context.actor, username)
+        self.lock_dialog.show_for(self.context.actor, username)
 
     def unlock(self, actor: Actor) -> None:
         """Same person: carry on where they were. Someone else: the window is theirs now."""
@@ -250,17 +254,25 @@ class MainWindow(QMainWindow):
             return
         same = actor.staff_id == self.context.actor.staff_id
         self.is_locked = False
-        if self.lock_overlay is not None:
-            self.lock_overlay.hide()
+        if self.lock_dialog is not None:
+            self.lock_dialog.hide()
+        for cover in self._covers:
+            cover.remove()
+        self._covers = []
         self._set_interactive(True)
         if same:
             self.context.actor = actor
             self._show_who()
             if self._focus_before_lock is not None:
-                self._focus_before_lock.setFocus()
+                with contextlib.suppress(RuntimeError):  # the widget was closed meanwhile
+                    self._focus_before_lock.setFocus()
         else:
+            # The previous person's open forms are not for the next one to see or finish.
+            for dialog in open_dialogs():
+                dialog.reject()
             accounts.sign_out(self.context.db, self.context.actor)
             self.switch_actor(actor)
+        self._focus_before_lock = None
         if self.idle is not None:
             self.idle.timer.start()
 
@@ -288,11 +300,6 @@ class MainWindow(QMainWindow):
         self._connect_bus()
         self._show_who()
         self._start_idle_lock(self.idle.timer.interval() if self.idle is not None else None)
-
-    def resizeEvent(self, event: object) -> None:  # type: ignore[override]
-        super().resizeEvent(event)  # type: ignore[arg-type]
-        if self.lock_overlay is not None and self.lock_overlay.isVisible():
-            self.lock_overlay.setGeometry(self.rect())
 
     # -- state ----------------------------------------------------------------------------
     def _settings(self) -> QSettings:

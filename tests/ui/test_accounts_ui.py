@@ -108,16 +108,18 @@ def test_idle_lock_keeps_the_form_input(  # type: ignore[no-untyped-def]
     field.setFocus()
     qtbot.keyClicks(field, "Yvonne Pin")  # typing, not yet saved
     qtbot.waitUntil(lambda: window.is_locked)  # nobody touched it for the idle time
-    overlay = window.lock_overlay
-    assert overlay.isVisible() and not window.centralWidget().isEnabled()
+    overlay = window.lock_dialog
+    assert overlay.isVisible() and overlay.isModal() and not window.centralWidget().isEnabled()
+    assert window._covers[0].isVisible()  # nothing of the window is readable
     assert overlay.form.name_input.text() == "yvonne"
-    _shot(window, "idle-lock")
+    _shot(window, "idle-lock-window")
+    _shot(overlay, "idle-lock-dialog")
     qtbot.keyClicks(overlay.form.password_input, "niet-mijn-wachtwoord")
     overlay.form.submit()
     assert window.is_locked and overlay.form.error.isVisible()
     qtbot.keyClicks(overlay.form.password_input, ADMIN_PASSWORD)
     qtbot.keyClick(overlay.form.password_input, Qt.Key.Key_Return)
-    assert not window.is_locked and not overlay.isVisible()
+    assert not window.is_locked and not overlay.isVisible() and not window._covers
     assert window.centralWidget().isEnabled()
     same_page = window.section_widget("admin").show_page("centre")
     assert same_page is page and page.inputs["centre.coordinator"].text() == "Yvonne Pin"
@@ -130,7 +132,7 @@ def test_someone_else_at_the_lock_gets_their_own_window(  # type: ignore[no-unty
     window = window_for(admin)
     assert "admin" in window.section_keys
     window.lock()
-    overlay = window.lock_overlay
+    overlay = window.lock_dialog
     overlay.form.name_input.setText("marlon")
     overlay.form.password_input.setText(VOLUNTEER_PASSWORD)
     overlay.form.submit()
@@ -156,3 +158,30 @@ def test_volunteer_window_hides_what_they_may_not_use(  # type: ignore[no-untype
     # The navigator targets exist, but a volunteer is told no instead of getting data.
     assert window.context.navigator.can_open("person_export")
     assert window.context.navigator.can_open("anonymise_resident")
+
+
+def test_an_open_form_dialog_is_covered_and_kept(  # type: ignore[no-untyped-def]
+    qtbot, window_for, db: Database, people: tuple[Actor, int]
+) -> None:
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout
+
+    admin = accounts.sign_in(db, "yvonne", ADMIN_PASSWORD)
+    window = window_for(admin)
+    form = QDialog(window)  # stands for any form dialog, e.g. registering a resident
+    form.setModal(True)
+    field = QLineEdit(form)
+    QVBoxLayout(form).addWidget(field)
+    form.show()
+    qtbot.keyClicks(field, "Kwabena Ow")
+    window.lock()
+    assert form.isVisible() and len(window._covers) == 2
+    assert window._covers[1].parent() is form and window._covers[1].isVisible()
+    lock = window.lock_dialog
+    assert QDialog.isVisible(lock)
+    lock.reject()  # Escape does not unlock
+    assert window.is_locked and lock.isVisible()
+    lock.form.password_input.setText(ADMIN_PASSWORD)
+    lock.form.submit()
+    assert not window.is_locked and form.isVisible() and field.text() == "Kwabena Ow"
+    assert field.isEnabled()
+    form.reject()
