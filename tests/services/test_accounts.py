@@ -144,3 +144,12 @@ def test_sign_out_is_logged_without_names(db: Database) -> None:
     assert rows[-1].action == "signed_out" and rows[-1].staff_id == admin.staff_id
     text = " ".join(f"{row.entity} {row.detail}" for row in rows).casefold()
     assert "yvonne" not in text and "pinas" not in text
+
+
+def test_the_demo_opens_as_its_coordinator(db: Database) -> None:
+    first = accounts.ensure_demo_account(db)
+    again = accounts.ensure_demo_account(db)
+    assert first.staff_id == again.staff_id and first.role == "beheerder"
+    assert first.name == "Demo-coördinator"
+    assert accounts.sign_in(db, "demo", accounts.DEMO_PASSWORD).staff_id == first.staff_id
+    assert accounts.own_username(db, first) == "demo"

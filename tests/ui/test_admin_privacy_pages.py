@@ -113,9 +113,10 @@ def test_person_export_and_erasure_from_the_window(  # type: ignore[no-untyped-d
     session_id = make_session(db, date(2026, 3, 3))
     history = make_history(db, "Akosua", "Øyelaran", 301, [session_id], date(2026, 3, 1))
     navigator = admin_window.context.navigator
-    navigator.open("person_export", history.resident_id, out=tmp_path / "inzage")
-    qtbot.waitUntil(lambda: (tmp_path / "inzage.json").exists())
-    qtbot.waitUntil(lambda: (tmp_path / "inzage.pdf").exists())
+    with qtbot.waitSignal(admin_window.context.bus.status_message):
+        navigator.open("person_export", history.resident_id, out=tmp_path / "inzage")
+    assert (tmp_path / "inzage.pdf").stat().st_size > 0
+    assert "Akosua" in (tmp_path / "inzage.json").read_text(encoding="utf-8")
     navigator.open("anonymise_resident", history.resident_id, confirmed=True)
     from minami_desk.services.privacy.person_export import person_export
 
@@ -150,3 +151,17 @@ def test_only_an_administrator_sees_the_privacy_pages(qtbot, paths: Paths, db: D
     window = app.build_window(paths, actor=Actor(None, "medewerker"), db=db)
     qtbot.addWidget(window)
     assert "admin" not in window.section_keys
+
+
+def test_processing_register_from_the_menu(qtbot, admin_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+
+    from minami_desk.ui.actions.privacy import save_processing_register
+
+    texts = [action.text() for action in admin_window.menus["admin"].actions()]
+    assert "&Verwerkingsregister (AVG) opslaan…" in texts
+    out = tmp_path / "register.pdf"
+    with qtbot.waitSignal(admin_window.context.bus.status_message) as saved:
+        save_processing_register(admin_window.context, out=out)
+    assert saved.args == ["Opgeslagen: register.pdf"]
+    assert len(PdfReader(out).pages) == 1

@@ -11,6 +11,8 @@ checkpointed and truncated and the file vacuumed — the name is then gone from 
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Iterable
 from datetime import date
 
@@ -38,7 +40,10 @@ from minami_desk.services.audit import record
 from minami_desk.services.errors import NotFoundError
 from minami_desk.services.privacy.person_export import person_ids
 
+log = logging.getLogger(__name__)
+
 ANONYMOUS_FIRST_NAME = "Geanonimiseerd"
+CHECKPOINT_ATTEMPTS = 25
 REMOVED_STORY_TITLE = "Verwijderd verhaal"
 REMOVED_CONSENT_BY = "verwijderd"
 
@@ -157,7 +162,14 @@ def scrub_free_pages(db: Database) -> None:
     try:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         connection.execute("VACUUM")
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        for _attempt in range(CHECKPOINT_ATTEMPTS):
+            busy, _log_pages, _done = connection.execute(
+                "PRAGMA wal_checkpoint(TRUNCATE)"
+            ).fetchone()
+            if not busy:
+                return
+            time.sleep(0.2)  # a reader (the command line) is finishing; try again
+        log.warning("write-ahead log still in use; it is emptied at the next checkpoint")
     finally:
         connection.close()
 
