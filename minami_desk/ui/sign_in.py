@@ -112,6 +112,13 @@ class SignInForm(QWidget):
         self.signed_in.emit(actor)
 
 
+def primary_button(text: str, parent: QWidget) -> QPushButton:
+    """The dialog's main button, named before it is styled (so the accent colour applies)."""
+    button = QPushButton(text, parent)
+    button.setObjectName("primary")
+    return button
+
+
 def _logo(parent: QWidget) -> QLabel:
     label = QLabel(parent)
     pixmap = QPixmap(str(resource_path("logo", "minami-logo.png")))
@@ -197,10 +204,8 @@ class CreateAdminDialog(QDialog):
         self.general_error = FormErrorLabel(self)
         layout.addWidget(self.general_error)
         buttons = QDialogButtonBox(self)
-        self.create_button = buttons.addButton(
-            _("&Create and sign in"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.create_button.setObjectName("primary")
+        self.create_button = primary_button(_("&Create and sign in"), self)
+        buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.create)
         buttons.rejected.connect(self.reject)

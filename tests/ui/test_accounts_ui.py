@@ -20,7 +20,10 @@ SHOTS = Path("/tmp/minami-accounts-shots")
 
 
 def _shot(widget: object, name: str) -> None:
+    from PySide6.QtWidgets import QApplication
+
     SHOTS.mkdir(exist_ok=True)
+    QApplication.processEvents()  # let pending layout requests settle first
     widget.grab().save(str(SHOTS / f"{name}.png"))  # type: ignore[attr-defined]
 
 

@@ -66,14 +66,16 @@ class RetentionPage(QWidget):
         layout.addLayout(save_row)
         layout.addWidget(Heading(_("Due now"), self, level=2))
         self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.summary)
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setAccessibleName(_("Residents due for anonymisation"))
         self.table.setHorizontalHeaderLabels([_(title) for title in COLUMNS])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -95,21 +97,20 @@ class RetentionPage(QWidget):
             show_exception(self, error)
             return
         due = self.due
-        self.summary.setText(
-            _(
-                "{residents} residents without activity since {resident_cutoff}; "
-                "{texts} help-request texts from before {contact_cutoff}; "
-                "{rows} audit-log entries from before {audit_cutoff}. Untick a resident "
-                "to keep them for now (for example when they are expected back)."
-            ).format(
-                residents=len(due.residents),
-                resident_cutoff=format_date(due.resident_cutoff, "long"),
-                texts=due.contact_texts,
-                contact_cutoff=format_date(due.contact_cutoff, "long"),
-                rows=due.audit_rows,
-                audit_cutoff=format_date(due.audit_cutoff, "long"),
-            )
-        )
+        # Short lines, no word wrap: a wrapped label inside the stacked pages gets no height.
+        lines = [
+            _("• {count} residents without any activity since {date}").format(
+                count=len(due.residents), date=format_date(due.resident_cutoff, "long")
+            ),
+            _("• {count} help-request texts from before {date}").format(
+                count=due.contact_texts, date=format_date(due.contact_cutoff, "long")
+            ),
+            _("• {count} audit-log entries from before {date}").format(
+                count=due.audit_rows, date=format_date(due.audit_cutoff, "long")
+            ),
+            _("Untick a resident to keep them for now, e.g. when they are expected back."),
+        ]
+        self.summary.setText("\n".join(lines))
         self.table.setRowCount(len(due.residents))
         for index, resident in enumerate(due.residents):
             tick = QTableWidgetItem()

@@ -30,6 +30,7 @@ from minami_desk.services.settings import get_setting, set_settings
 from minami_desk.ui import registry
 from minami_desk.ui.context import AppContext
 from minami_desk.ui.idle_lock import DEFAULT_IDLE_MINUTES, IDLE_SETTING
+from minami_desk.ui.sign_in import primary_button
 from minami_desk.ui.widgets import FormErrorLabel, Heading, confirm, show_exception, user_message
 
 COLUMNS = (N_("Name"), N_("Sign-in name"), N_("Role"), N_("Status"))
@@ -85,8 +86,7 @@ class AddStaffDialog(QDialog):
         self.general_error = FormErrorLabel(self)
         layout.addWidget(self.general_error)
         buttons = QDialogButtonBox(self)
-        add = buttons.addButton(_("&Add"), QDialogButtonBox.ButtonRole.AcceptRole)
-        add.setObjectName("primary")
+        buttons.addButton(primary_button(_("&Add"), self), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.create)
         buttons.rejected.connect(self.reject)
@@ -141,8 +141,7 @@ class ResetPasswordDialog(QDialog):
         )
         layout.addLayout(form)
         buttons = QDialogButtonBox(self)
-        save = buttons.addButton(_("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
-        save.setObjectName("primary")
+        buttons.addButton(primary_button(_("&Save"), self), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
