@@ -220,6 +220,23 @@ def reset_password(db: Database, actor: Actor, staff_id: int, new_password: str)
         record(session, actor, "changed", "staff", staff_id, "password_reset")
 
 
+def change_own_password(db: Database, actor: Actor, current: str, new_password: str) -> None:
+    """Anyone signed in replaces the password the administrator gave them."""
+    if actor.staff_id is None:
+        raise UserError(_("Only someone who signed in can change a password."))
+    errors = _password_errors(new_password)
+    if new_password == current:
+        errors.setdefault("password", _("Choose a password different from the current one."))
+    with db.session() as session:
+        staff = _get(session, actor.staff_id)
+        if not _verify(staff.password_hash, current):
+            errors = {"current": _("The current password is not right."), **errors}
+        if errors:
+            raise ValidationError(errors)
+        staff.password_hash = HASHER.hash(new_password)
+        record(session, actor, "changed", "staff", staff.id, "own_password")
+
+
 def _verify(stored: str | None, password: str) -> bool:
     try:
         return HASHER.verify(stored or _DUMMY_HASH, password) and stored is not None

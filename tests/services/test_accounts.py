@@ -153,3 +153,17 @@ def test_the_demo_opens_as_its_coordinator(db: Database) -> None:
     assert first.name == "Demo-coördinator"
     assert accounts.sign_in(db, "demo", accounts.DEMO_PASSWORD).staff_id == first.staff_id
     assert accounts.own_username(db, first) == "demo"
+
+
+def test_everyone_changes_their_own_password(db: Database) -> None:
+    admin = _first_admin(db)
+    with pytest.raises(ValidationError) as caught:
+        accounts.change_own_password(db, admin, "niet-het-goede", "nieuw-wachtwoord-1")
+    assert "current" in caught.value.errors
+    with pytest.raises(ValidationError) as caught:
+        accounts.change_own_password(db, admin, PASSWORD, "kort")
+    assert set(caught.value.errors) == {"password"}
+    accounts.change_own_password(db, admin, PASSWORD, "nieuw-wachtwoord-1")
+    assert accounts.sign_in(db, "yvonne", "nieuw-wachtwoord-1").staff_id == admin.staff_id
+    with pytest.raises(UserError):
+        accounts.change_own_password(db, Actor.command_line(), PASSWORD, "nieuw-wachtwoord-2")

@@ -188,3 +188,23 @@ def test_an_open_form_dialog_is_covered_and_kept(  # type: ignore[no-untyped-def
     assert not window.is_locked and form.isVisible() and field.text() == "Kwabena Ow"
     assert field.isEnabled()
     form.reject()
+
+
+def test_change_own_password_dialog(  # type: ignore[no-untyped-def]
+    qtbot, window_for, db: Database, people: tuple[Actor, int]
+) -> None:
+    from minami_desk.ui.actions.account import ChangePasswordDialog
+
+    volunteer = accounts.sign_in(db, "marlon", VOLUNTEER_PASSWORD)
+    window = window_for(volunteer)
+    dialog = ChangePasswordDialog(window.context, window)
+    qtbot.addWidget(dialog)
+    dialog.inputs["current"].setText("fout-fout-fout")
+    dialog.inputs["password"].setText("mijn-eigen-geheim")
+    dialog.inputs["repeat"].setText("mijn-eigen-geheim")
+    dialog.save()
+    assert "klopt niet" in dialog.errors["current"].text()
+    dialog.inputs["current"].setText(VOLUNTEER_PASSWORD)
+    dialog.save()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert accounts.sign_in(db, "marlon", "mijn-eigen-geheim").role == "vrijwilliger"
