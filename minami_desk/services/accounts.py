@@ -316,8 +316,17 @@ DEMO_PASSWORD = "demo-balie"  # shown on the demo's lock screen: the demo data i
 
 
 def ensure_demo_account(db: Database) -> Actor:
-    """The demo's coordinator: an administrator, so the demo shows every screen."""
+    """The demo's coordinator: an administrator, so the demo shows every screen.
+
+    The demo's other (fictional) staff get the same known password, so "Wissel gebruiker"
+    can show the window as a volunteer or a staff member sees it.
+    """
     with db.session() as session:
+        without = list(session.scalars(select(Staff).where(Staff.password_hash.is_(None))))
+        if without:
+            shared = HASHER.hash(DEMO_PASSWORD)
+            for member in without:
+                member.password_hash = shared
         staff = session.scalars(select(Staff).where(Staff.username == DEMO_USERNAME)).first()
         if staff is None:
             staff = Staff(

@@ -147,12 +147,15 @@ def test_sign_out_is_logged_without_names(db: Database) -> None:
 
 
 def test_the_demo_opens_as_its_coordinator(db: Database) -> None:
+    with db.session() as session:  # the demo generator's staff have no password
+        session.add(Staff(username="ama.owusu", display_name="Ama Owusu", role="vrijwilliger"))
     first = accounts.ensure_demo_account(db)
     again = accounts.ensure_demo_account(db)
     assert first.staff_id == again.staff_id and first.role == "beheerder"
     assert first.name == "Demo-coördinator"
     assert accounts.sign_in(db, "demo", accounts.DEMO_PASSWORD).staff_id == first.staff_id
     assert accounts.own_username(db, first) == "demo"
+    assert accounts.sign_in(db, "ama.owusu", accounts.DEMO_PASSWORD).role == "vrijwilliger"
 
 
 def test_everyone_changes_their_own_password(db: Database) -> None:

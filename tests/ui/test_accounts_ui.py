@@ -208,3 +208,58 @@ def test_change_own_password_dialog(  # type: ignore[no-untyped-def]
     dialog.save()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert accounts.sign_in(db, "marlon", "mijn-eigen-geheim").role == "vrijwilliger"
+
+
+def _drive(kind: type, steps: object, seen: list[str]) -> None:
+    """Run ``steps`` on the modal dialog once it is open; a failed check closes it, so the
+    test fails instead of hanging on a dialog nobody answers."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def act() -> None:
+        dialog = QApplication.activeModalWidget()
+        try:
+            assert isinstance(dialog, kind), type(dialog)
+            seen.append(kind.__name__)
+            steps(dialog)  # type: ignore[operator]
+        except BaseException:
+            if dialog is not None:
+                dialog.reject()  # type: ignore[attr-defined]
+            raise
+
+    QTimer.singleShot(0, act)
+
+
+def test_start_up_asks_for_the_administrator_then_signs_in(qtbot, db: Database) -> None:  # type: ignore[no-untyped-def]
+    """``run_gui``'s sign-in step: modal dialogs, driven the way a person would."""
+    from minami_desk.app import _sign_in, make_application
+    from minami_desk.ui.sign_in import CreateAdminDialog, SignInDialog
+
+    make_application()
+    seen: list[str] = []
+
+    def create(dialog: CreateAdminDialog) -> None:
+        dialog.inputs["display_name"].setText("Yvonne Pinas")
+        dialog.inputs["username"].setText("yvonne")
+        dialog.inputs["password"].setText(ADMIN_PASSWORD)
+        dialog.inputs["repeat"].setText(ADMIN_PASSWORD)
+        dialog.create()
+
+    _drive(CreateAdminDialog, create, seen)
+    first = _sign_in(db, demo=False)
+    assert seen == ["CreateAdminDialog"] and first is not None and first.role == "beheerder"
+
+    def sign_in(dialog: SignInDialog) -> None:
+        dialog.form.name_input.setText("yvonne")
+        dialog.form.password_input.setText(ADMIN_PASSWORD)
+        dialog.form.submit()
+
+    _drive(SignInDialog, sign_in, seen)
+    second = _sign_in(db, demo=False)
+    assert seen[-1] == "SignInDialog" and second is not None
+    assert second.staff_id == first.staff_id
+
+    _drive(SignInDialog, lambda dialog: dialog.reject(), seen)
+    assert _sign_in(db, demo=False) is None
+    demo = _sign_in(db, demo=True)
+    assert demo is not None and demo.name == "Demo-coördinator"

@@ -90,7 +90,12 @@ def change_password(context: AppContext) -> None:
 def switch_user(context: AppContext) -> None:
     """Someone else takes over the desk: they sign in and the window is rebuilt for their role."""
     window = context.window
-    dialog = SignInDialog(context.db, window)
+    hint = (
+        _("Demo: every account has the password {password}").format(password=accounts.DEMO_PASSWORD)
+        if context.demo
+        else ""
+    )
+    dialog = SignInDialog(context.db, window, hint)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
         return
     if dialog.actor.staff_id == context.actor.staff_id:
