@@ -263,3 +263,27 @@ def test_start_up_asks_for_the_administrator_then_signs_in(qtbot, db: Database) 
     assert _sign_in(db, demo=False) is None
     demo = _sign_in(db, demo=True)
     assert demo is not None and demo.name == "Demo-coördinator"
+
+
+def test_switch_user_from_the_file_menu(  # type: ignore[no-untyped-def]
+    qtbot, window_for, db: Database, people: tuple[Actor, int]
+) -> None:
+    from minami_desk.ui.actions.account import switch_user
+    from minami_desk.ui.sign_in import SignInDialog
+
+    admin = accounts.sign_in(db, "yvonne", ADMIN_PASSWORD)
+    window = window_for(admin)
+    seen: list[str] = []
+
+    def as_volunteer(dialog: SignInDialog) -> None:
+        _shot(dialog, "switch-user")
+        dialog.form.name_input.setText("marlon")
+        dialog.form.password_input.setText(VOLUNTEER_PASSWORD)
+        dialog.form.submit()
+
+    _drive(SignInDialog, as_volunteer, seen)
+    switch_user(window.context)
+    assert seen == ["SignInDialog"]
+    assert window.context.actor.name == "Marlon Tjon-A-Fong"
+    assert "admin" not in window.section_keys
+    assert window.isVisible() and window.context.window is window
