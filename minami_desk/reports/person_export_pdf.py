@@ -199,6 +199,19 @@ SECTIONS = [
     ("stories", "Succesverhalen", "Verhaal"),
     ("merged_records", "Samengevoegde dubbele inschrijvingen", "Inschrijving"),
 ]
+ACTIONS = {
+    "viewed": "bekeken",
+    "created": "ingeschreven of aangemaakt",
+    "changed": "gewijzigd",
+    "merged": "samengevoegd",
+    "exported": "geëxporteerd",
+    "printed": "afgedrukt",
+    "deleted": "verwijderd",
+    "anonymised": "geanonimiseerd",
+    "restored": "hersteld",
+    "imported": "geïmporteerd",
+}
+VIA = {"ui": "", "cli": " (opdrachtregel)", "system": " (programma)"}
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -401,7 +414,38 @@ def build_story(export: PersonExport) -> list[Any]:
             else:
                 parts.append(Spacer(1, 3 * mm))
                 flow.append(KeepTogether(parts))
+    flow.extend(_access_table(data.get("access_log", []), styles))
     return flow
+
+
+def _access_table(rows: list[dict[str, Any]], styles: dict[str, ParagraphStyle]) -> list[Any]:
+    """The audit rows about this person, as one compact table."""
+    title = Paragraph(f"Wie uw gegevens bekeek of wijzigde ({len(rows)})", styles["h2"])
+    if not rows:
+        return [KeepTogether([title, Paragraph("Niets vastgelegd.", styles["empty"])])]
+    body = [
+        [
+            Paragraph(escape(_readable("at", row.get("at"))), styles["value"]),
+            Paragraph(escape(ACTIONS.get(row["action"], row["action"])), styles["value"]),
+            Paragraph(
+                escape((row.get("staff_name") or "—") + VIA.get(row.get("via", ""), "")),
+                styles["value"],
+            ),
+        ]
+        for row in rows
+    ]
+    header = [Paragraph(text, styles["label"]) for text in ("Wanneer", "Wat", "Door (medewerker)")]
+    table = Table([header, *body], colWidths=[50 * mm, 50 * mm, None], repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
+                ("LEFTPADDING", (0, 0), (0, -1), 0),
+            ]
+        )
+    )
+    return [title, table]
 
 
 def clock_text(moment: datetime) -> str:

@@ -107,6 +107,12 @@ def test_audit_log_page_filters_and_pages_lazily(qtbot, admin_window, db: Databa
     page.date_to.setDate(date(2026, 10, 1))
     assert model.total == len([i for i in range(450) if i % 28 == 0])
     page.use_period.setChecked(False)
+    opened: list[int] = []
+    admin_window.context.navigator.register("resident", opened.append)
+    page.entity.setCurrentIndex(page.entity.findData("resident"))
+    page.open_record(model.index(0, 0))
+    assert opened == [model.rows[0].entity_id]
+    page.entity.setCurrentIndex(0)
     _shot(admin_window, "admin-audit-log")
 
 

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from minami_desk.data.db import Database
 from minami_desk.data.models import (
     Attendance,
+    AuditLog,
     Certificate,
     Consent,
     Contact,
@@ -207,6 +208,24 @@ def _stories(session: Session, ids: list[int], trajectory_ids: list[int]) -> lis
     return [columns(story) for story in session.scalars(statement)]
 
 
+def _access_log(session: Session, ids: list[int], names: dict[int, str]) -> list[dict[str, Any]]:
+    """Who looked at or changed their record, and when (the audit rows about them)."""
+    statement = (
+        select(AuditLog)
+        .where(AuditLog.entity == "resident", AuditLog.entity_id.in_(ids))
+        .order_by(AuditLog.at, AuditLog.id)
+    )
+    return [
+        {
+            "at": _plain(row.at),
+            "action": row.action,
+            "staff_name": names.get(row.staff_id, "") if row.staff_id is not None else "",
+            "via": row.via,
+        }
+        for row in session.scalars(statement)
+    ]
+
+
 def person_ids(session: Session, resident_id: int) -> list[int]:
     """The resident and every record merged into it (the same person registered twice)."""
     found = [resident_id]
@@ -246,6 +265,7 @@ def collect(session: Session, resident_id: int) -> dict[str, Any]:
         "trajectories": trajectories,
         "referrals": _referrals(session, ids, names),
         "stories": _stories(session, ids, [t["id"] for t in trajectories]),
+        "access_log": _access_log(session, ids, names),
     }
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 
 from minami_desk.data.db import Database
 from minami_desk.data.models import (
@@ -103,7 +104,7 @@ class RetentionResult:
     audit_rows: int
 
 
-def _last_activity(session: object) -> dict[int, date]:
+def _last_activity(session: Session) -> dict[int, date]:
     """Per resident: the latest day anything happened (registration, visit, session, …)."""
     latest: dict[int, date] = {}
 
@@ -134,7 +135,7 @@ def _last_activity(session: object) -> dict[int, date]:
         select(Referral.resident_id, func.max(Referral.closed_on)).group_by(Referral.resident_id),
     ]
     for statement in queries:
-        for resident_id, value in session.execute(statement):  # type: ignore[attr-defined]
+        for resident_id, value in session.execute(statement):
             take(resident_id, value)
     return latest
 

@@ -71,6 +71,7 @@ ENTITY_LABELS = {
     "report": N_("report"),
 }
 VIA_LABELS = {"ui": N_("window"), "cli": N_("command line"), "system": N_("program")}
+OPENABLE = ("resident", "session", "trajectory", "referral")  # navigator targets by entity
 COLUMNS = (N_("When"), N_("Who"), N_("Via"), N_("Action"), N_("Record"), N_("Number"), N_("Detail"))
 
 
@@ -197,6 +198,8 @@ class AuditLogPage(QWidget):
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setToolTip(_("Double-click a row to open the record, where it still exists"))
+        self.view.doubleClicked.connect(self.open_record)
         layout.addWidget(self.view, 1)
         self.action.addItem(_("All actions"), None)
         for code in AUDIT_ACTIONS:
@@ -262,6 +265,13 @@ class AuditLogPage(QWidget):
             date_from=day(self.date_from),
             date_to=day(self.date_to),
         )
+
+    def open_record(self, index: QModelIndex) -> None:
+        """Residents, sessions, trajectories and referrals open on their own page."""
+        row = self.model.rows[index.row()]
+        navigator = self.context.navigator
+        if row.entity in OPENABLE and row.entity_id is not None and navigator.can_open(row.entity):
+            navigator.open(row.entity, row.entity_id)
 
     def refresh(self) -> None:
         try:
