@@ -293,15 +293,6 @@ def sign_out(db: Database, actor: Actor) -> None:
         record(session, actor, "signed_out", "staff", actor.staff_id)
 
 
-def verify_same_person(db: Database, actor: Actor, password: str) -> Actor:
-    """Unlock after the idle lock: the same account signs in again (all rules apply)."""
-    if actor.staff_id is None:
-        raise SignInError(_("The name or the password is not right."))
-    with db.read_session() as session:
-        username = _get(session, actor.staff_id).username
-    return sign_in(db, username, password)
-
-
 def own_username(db: Database, actor: Actor) -> str:
     """The signed-in person's own sign-in name (for the lock screen); "" for nobody."""
     if actor.staff_id is None:

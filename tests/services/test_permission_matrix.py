@@ -8,11 +8,16 @@ service really refuses (a ``PermissionDeniedError`` before any data is read or c
 
 from __future__ import annotations
 
+import importlib
+import inspect
+import pkgutil
+import re
 from collections.abc import Callable
 from datetime import date
 
 import pytest
 
+from minami_desk import services
 from minami_desk.data.db import Database
 from minami_desk.services import accounts
 from minami_desk.services.actor import ROLE_PERMISSIONS, Actor, Permission
@@ -119,3 +124,47 @@ def test_staff_see_all_resident_data_but_not_the_administration() -> None:
     ):
         assert not staff.can(refused)
     assert ROLE_PERMISSIONS["beheerder"] == frozenset(Permission)
+
+
+# Entry points that deliberately check nothing: they concern only the signed-in person.
+SELF_SERVICE = {
+    "minami_desk.services.accounts.change_own_password",
+    "minami_desk.services.accounts.own_username",
+    "minami_desk.services.accounts.sign_out",
+}
+CALL = re.compile(r"\b([A-Za-z_][A-Za-z0-9_]*)\(")
+
+
+def _entry_points() -> dict[str, tuple[str, str]]:
+    """Every public service function that opens its own unit of work (takes ``db``) on
+    behalf of an ``actor``: full name -> (short name, source)."""
+    found: dict[str, tuple[str, str]] = {}
+    for info in pkgutil.walk_packages(services.__path__, "minami_desk.services."):
+        module = importlib.import_module(info.name)
+        for name, function in inspect.getmembers(module, inspect.isfunction):
+            if function.__module__ != module.__name__ or name.startswith("_"):
+                continue
+            parameters = inspect.signature(function).parameters
+            if "db" in parameters and "actor" in parameters:
+                found[f"{module.__name__}.{name}"] = (name, inspect.getsource(function))
+    return found
+
+
+def test_every_service_entry_point_checks_a_permission() -> None:
+    """A new service that forgets ``actor.require`` fails here (directly, or through the
+    checked service it calls first)."""
+    entries = _entry_points()
+    checked = {key for key, (_name, source) in entries.items() if ".require(" in source}
+    changed = True
+    while changed:  # a service that calls a checked one is checked too
+        names = {entries[key][0] for key in checked}
+        more = {
+            key
+            for key, (_name, source) in entries.items()
+            if key not in checked and names & set(CALL.findall(source.split(":", 1)[1]))
+        }
+        checked |= more
+        changed = bool(more)
+    unchecked = sorted(set(entries) - checked - SELF_SERVICE)
+    assert unchecked == []
+    assert len(entries) >= 15  # the walk really found the services
