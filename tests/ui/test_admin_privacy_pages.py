@@ -69,6 +69,10 @@ def test_staff_page_adds_resets_and_switches_off(qtbot, admin_window, db: Databa
     reset.save()
     assert accounts.sign_in(db, "marlon", "nieuw-en-veilig").role == "vrijwilliger"
     page.select_username("marlon")
+    page.change_role("medewerker")
+    assert page.selected().role == "medewerker"
+    assert page.table.item(0, 2).text() == "medewerker"
+    page.select_username("marlon")
     page.toggle_active(confirmed=True)
     assert [row.username for row in page.rows] == ["yvonne", "marlon"]  # switched off last
     assert page.table.item(1, 3).text() == "uitgeschakeld"

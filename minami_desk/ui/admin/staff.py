@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -202,7 +203,10 @@ class StaffPage(QWidget):
         self.active_button.setAccessibleName(_("Switch the selected account off or on"))
         self.active_button.setToolTip(_("A switched-off account cannot sign in; its history stays"))
         self.active_button.clicked.connect(self.toggle_active)
-        for button in (self.add_button, self.reset_button, self.active_button):
+        self.role_button = QPushButton(_("&Role…"), self)
+        self.role_button.setAccessibleName(_("Change the role of the selected account"))
+        self.role_button.clicked.connect(lambda: self.change_role())
+        for button in (self.add_button, self.reset_button, self.role_button, self.active_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -262,6 +266,7 @@ class StaffPage(QWidget):
     def _update_buttons(self) -> None:
         row = self.selected()
         self.reset_button.setEnabled(row is not None)
+        self.role_button.setEnabled(row is not None and row.id != self.context.actor.staff_id)
         self.active_button.setEnabled(row is not None and row.id != self.context.actor.staff_id)
         self.active_button.setText(
             _("S&witch on") if row is not None and not row.active else _("S&witch off")
@@ -278,6 +283,33 @@ class StaffPage(QWidget):
         if row is not None and ResetPasswordDialog(self.context, row, self).exec():
             self.context.bus.status_message.emit(_("The new password is set."))
             self.activated()
+
+    def change_role(self, role: str | None = None) -> None:
+        """A volunteer who becomes staff, or the other way round; the window follows at
+        their next sign-in."""
+        row = self.selected()
+        if row is None:
+            return
+        if role is None:
+            labels = [role_label(code) for code in STAFF_ROLES]
+            chosen, ok = QInputDialog.getItem(
+                self,
+                _("Role of {name}").format(name=row.display_name),
+                _("&Role"),
+                labels,
+                STAFF_ROLES.index(row.role),
+                False,
+            )
+            if not ok:
+                return
+            role = STAFF_ROLES[labels.index(chosen)]
+        try:
+            accounts.change_role(self.context.db, self.context.actor, row.id, role)
+        except Exception as error:
+            show_exception(self, error)
+            return
+        self.activated()
+        self.select_username(row.username)
 
     def toggle_active(self, _checked: bool = False, confirmed: bool = False) -> None:
         row = self.selected()
