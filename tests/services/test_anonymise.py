@@ -129,3 +129,15 @@ def test_only_the_administrator_erases(
     with db.read_session() as session:
         resident = session.get(Resident, akosua.resident_id)
         assert resident is not None and resident.first_name == "Akosua"
+
+
+def test_every_connection_zeroes_what_it_deletes(db: Database) -> None:
+    from sqlalchemy import text
+
+    with db.read_session() as session:
+        assert session.execute(text("PRAGMA secure_delete")).scalar() == 1
+    connection = db.raw_connection()
+    try:
+        assert connection.execute("PRAGMA secure_delete").fetchone() == (1,)
+    finally:
+        connection.close()
