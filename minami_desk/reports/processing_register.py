@@ -143,7 +143,8 @@ def render_processing_register(register: ProcessingRegister, path: Path) -> None
         "<b>Beveiliging:</b> ieder meldt zich aan met een eigen wachtwoord (argon2id); na 5 "
         "foute pogingen even geblokkeerd; het scherm vergrendelt zich als niemand het gebruikt; "
         "rollen bepalen wat iemand ziet, in het programma zelf afgedwongen; back-ups zijn "
-        "versleuteld; het logboek bevat geen namen of teksten. "
+        "versleuteld (wie gewist is, staat nog in oudere back-ups tot die worden "
+        "weggegooid); het logboek bevat geen namen of teksten. "
         "<b>Rechten van bewoners:</b> inzage (overzicht als PDF en JSON), correctie en "
         "verwijdering (anonimiseren) — aan de balie te vragen, zonder kosten."
     )
