@@ -293,6 +293,8 @@ class MainWindow(QMainWindow):
             action.deleteLater()
         self._menu_actions = []
         self.menuBar().clear()
+        for menu in self.menus.values():
+            menu.deleteLater()
         self._section_keys = []
         self._build_body()
         self._build_menus()
