@@ -141,3 +141,31 @@ def test_every_connection_zeroes_what_it_deletes(db: Database) -> None:
         assert connection.execute("PRAGMA secure_delete").fetchone() == (1,)
     finally:
         connection.close()
+
+
+def test_no_export_or_list_names_an_erased_resident(
+    db: Database,
+    paths: Paths,
+    admin: Actor,
+    people: tuple[History, History],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from minami_desk.cli import main
+
+    akosua, other = people
+    anonymise_resident(db, admin, akosua.resident_id)
+    db.dispose()
+    base = ["--data-dir", str(paths.data_dir)]
+    written = []
+    for kind in ("residents", "attendance", "referrals"):
+        out = tmp_path / f"{kind}.csv"
+        assert main([*base, "export", kind, "--out", str(out)]) == 0
+        written.append(out.read_text(encoding="utf-8-sig"))
+    for kind in ("residents", "sessions", "trajectories"):
+        assert main([*base, "list", kind]) == 0
+    printed = capsys.readouterr().out
+    everything = "\n".join([*written, printed])
+    assert "Kwabena" in everything  # the exports do name the others
+    for part in (*NAME_PARTS, "+31612345678", "akosua@example.nl"):
+        assert part not in everything, part
