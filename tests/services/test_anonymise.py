@@ -153,7 +153,7 @@ def test_no_export_or_list_names_an_erased_resident(
 ) -> None:
     from minami_desk.cli import main
 
-    akosua, other = people
+    akosua, _other = people
     anonymise_resident(db, admin, akosua.resident_id)
     db.dispose()
     base = ["--data-dir", str(paths.data_dir)]
