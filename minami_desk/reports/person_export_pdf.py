@@ -36,182 +36,19 @@ from minami_desk.reports.pdf_common import (
     dutch_date,
     register_fonts,
 )
+from minami_desk.reports.person_export_labels import (
+    ACTIONS,
+    CODES,
+    HIDDEN,
+    LABELS,
+    SECTIONS,
+    VIA,
+)
 
 if TYPE_CHECKING:
     from minami_desk.services.privacy.person_export import PersonExport
 
 MARGIN = 18 * mm
-
-LABELS = {
-    "number": "Bewonersnummer",
-    "first_name": "Voornaam",
-    "infix": "Tussenvoegsel",
-    "last_name": "Achternaam",
-    "birth_date": "Geboortedatum",
-    "age_group": "Leeftijdsgroep",
-    "gender": "Gender",
-    "phone": "Telefoon",
-    "email": "E-mail",
-    "postcode": "Postcode",
-    "wijk": "Wijk",
-    "languages": "Talen",
-    "found_via": "Bij ons gekomen via",
-    "note": "Notitie",
-    "registered_on": "Ingeschreven op",
-    "minor_free_help": "Minderjarige, vrije hulp",
-    "guardian_name": "Ouder/voogd",
-    "guardian_phone": "Telefoon ouder/voogd",
-    "archived_at": "Gearchiveerd op",
-    "anonymised_at": "Geanonimiseerd op",
-    "merged_into_id": "Samengevoegd met record",
-    "created_at": "Vastgelegd op",
-    "updated_at": "Laatst gewijzigd",
-    "kind": "Soort",
-    "given": "Gegeven",
-    "given_at": "Datum",
-    "given_by": "Gegeven door",
-    "by_guardian": "Door ouder/voogd",
-    "recorded_by_name": "Vastgelegd door",
-    "withdrawn_at": "Ingetrokken op",
-    "withdrawn_note": "Toelichting intrekking",
-    "contact_at": "Datum en tijd",
-    "channel": "Kanaal",
-    "help_request": "Hulpvraag",
-    "handled_by_name": "Gesproken met",
-    "follow_up_on": "Terugbellen/opvolgen op",
-    "follow_up_done_at": "Opvolging gedaan op",
-    "themes": "Thema's",
-    "status": "Status",
-    "registered_at": "Aangemeld op",
-    "walk_in": "Binnengelopen",
-    "start_date": "Begonnen op",
-    "planned_end_date": "Gepland einde",
-    "end_date": "Geëindigd op",
-    "stop_reason": "Reden van stoppen",
-    "stop_note": "Toelichting stoppen",
-    "coach_name": "Begeleider",
-    "code": "Doel",
-    "own_text": "Eigen doel",
-    "moment": "Moment",
-    "score": "Score (1–10)",
-    "recorded_on": "Datum",
-    "title": "Titel",
-    "due_on": "Gepland op",
-    "original_due_on": "Oorspronkelijk gepland op",
-    "moved_reason": "Reden verplaatsing",
-    "done_on": "Gedaan op",
-    "written_on": "Datum",
-    "text": "Notitie",
-    "author_name": "Geschreven door",
-    "issued_on": "Uitgereikt op",
-    "place": "Plaats",
-    "first_printed_at": "Eerst afgedrukt op",
-    "print_count": "Aantal keer afgedrukt",
-    "organisation": "Instantie",
-    "referred_on": "Verwezen op",
-    "reason": "Reden",
-    "handover": "Overdracht",
-    "outcome_note": "Uitkomst",
-    "staff_name": "Verwezen door",
-    "closed_on": "Afgesloten op",
-    "story": "Verhaal",
-    "story_date": "Datum",
-    "sharing": "Delen",
-    "pseudonym": "Schuilnaam",
-    "consent_withdrawn_at": "Toestemming ingetrokken op",
-}
-# Internal keys (search keys, links between tables) that mean nothing to the reader.
-HIDDEN = {
-    "id",
-    "resident_id",
-    "sort_key",
-    "phone_digits",
-    "session_id",
-    "trajectory_id",
-    "goal_id",
-    "organisation_id",
-    "handled_by_id",
-    "recorded_by_id",
-    "coach_id",
-    "author_id",
-    "staff_id",
-    "year",
-    "sequence",
-    "sort_order",
-    "assessments",
-}
-CODES = {
-    "registration": "inschrijving",
-    "photos": "foto's",
-    "contact_phone": "contact per telefoon",
-    "contact_whatsapp": "contact via WhatsApp",
-    "story_sharing": "verhaal delen",
-    "walk_in": "inloop",
-    "phone": "telefoon",
-    "whatsapp": "WhatsApp",
-    "email": "e-mail",
-    "home_visit": "huisbezoek",
-    "other": "anders",
-    "registered": "aangemeld",
-    "waitlist": "wachtlijst",
-    "present": "aanwezig",
-    "absent": "afwezig",
-    "cancelled": "afgemeld",
-    "planned": "gepland",
-    "active": "loopt",
-    "completed": "afgerond",
-    "stopped": "gestopt",
-    "female": "vrouw",
-    "male": "man",
-    "undisclosed": "zegt liever niet",
-    "clarity": "Helder waar je vastloopt",
-    "self_image": "Sterk zelfbeeld",
-    "social_contacts": "Sterkere sociale contacten",
-    "motivate_connect": "Elkaar motiveren en verbinden met de samenleving",
-    "agencies": "De weg weten naar instanties",
-    "inner_calm": "Innerlijke rust",
-    "own": "Eigen doel",
-    "intake": "begin",
-    "midway": "halverwege",
-    "final": "einde",
-    "referred": "verwezen",
-    "contact_made": "contact gelegd",
-    "helped": "geholpen",
-    "not_helped": "niet geholpen",
-    "unknown": "onbekend",
-    "called_together": "samen gebeld",
-    "accompanied": "meegegaan",
-    "address_only": "adres meegegeven",
-    "named": "met naam",
-    "anonymised": "geanonimiseerd",
-    "not_shared": "niet delen",
-    "moved": "verhuisd",
-    "no_contact": "geen contact meer",
-    "own_choice": "eigen keuze",
-}
-
-SECTIONS = [
-    ("consents", "Toestemmingen", "Toestemming"),
-    ("contacts", "Contactmomenten en hulpvragen", "Contact"),
-    ("attendance", "Aanwezigheid bij bijeenkomsten", "Bijeenkomst"),
-    ("trajectories", "Trajecten", "Traject"),
-    ("referrals", "Verwijzingen", "Verwijzing"),
-    ("stories", "Succesverhalen", "Verhaal"),
-    ("merged_records", "Samengevoegde dubbele inschrijvingen", "Inschrijving"),
-]
-ACTIONS = {
-    "viewed": "bekeken",
-    "created": "ingeschreven of aangemaakt",
-    "changed": "gewijzigd",
-    "merged": "samengevoegd",
-    "exported": "geëxporteerd",
-    "printed": "afgedrukt",
-    "deleted": "verwijderd",
-    "anonymised": "geanonimiseerd",
-    "restored": "hersteld",
-    "imported": "geïmporteerd",
-}
-VIA = {"ui": "", "cli": " (opdrachtregel)", "system": " (programma)"}
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -398,6 +235,17 @@ def build_story(export: PersonExport) -> list[Any]:
         items = data.get(key, [])
         if key == "merged_records" and not items:
             continue
+        if key == "attendance":
+            flow.extend(
+                _compact_table(
+                    heading,
+                    ("Bijeenkomst op", "Wat en waar", "Status", "Hoe", "Notitie"),
+                    _attendance_rows(items),
+                    [36 * mm, 58 * mm, 20 * mm, 24 * mm, None],
+                    styles,
+                )
+            )
+            continue
         title = Paragraph(f"{heading} ({len(items)})", styles["h2"])
         if not items:
             flow.append(KeepTogether([title, Paragraph("Niets vastgelegd.", styles["empty"])]))
@@ -414,28 +262,32 @@ def build_story(export: PersonExport) -> list[Any]:
             else:
                 parts.append(Spacer(1, 3 * mm))
                 flow.append(KeepTogether(parts))
-    flow.extend(_access_table(data.get("access_log", []), styles))
+    flow.extend(
+        _compact_table(
+            "Wie uw gegevens bekeek of wijzigde",
+            ("Wanneer", "Wat", "Door (medewerker)"),
+            _access_rows(data.get("access_log", [])),
+            [50 * mm, 50 * mm, None],
+            styles,
+        )
+    )
     return flow
 
 
-def _access_table(rows: list[dict[str, Any]], styles: dict[str, ParagraphStyle]) -> list[Any]:
-    """The audit rows about this person, as one compact table."""
-    title = Paragraph(f"Wie uw gegevens bekeek of wijzigde ({len(rows)})", styles["h2"])
+def _compact_table(
+    title: str,
+    header: tuple[str, ...],
+    rows: list[tuple[str, ...]],
+    widths: list[float | None],
+    styles: dict[str, ParagraphStyle],
+) -> list[Any]:
+    """Many short records (visits, log rows) as one table rather than a block each."""
+    heading = Paragraph(f"{title} ({len(rows)})", styles["h2"])
     if not rows:
-        return [KeepTogether([title, Paragraph("Niets vastgelegd.", styles["empty"])])]
-    body = [
-        [
-            Paragraph(escape(_readable("at", row.get("at"))), styles["value"]),
-            Paragraph(escape(ACTIONS.get(row["action"], row["action"])), styles["value"]),
-            Paragraph(
-                escape((row.get("staff_name") or "—") + VIA.get(row.get("via", ""), "")),
-                styles["value"],
-            ),
-        ]
-        for row in rows
-    ]
-    header = [Paragraph(text, styles["label"]) for text in ("Wanneer", "Wat", "Door (medewerker)")]
-    table = Table([header, *body], colWidths=[50 * mm, 50 * mm, None], repeatRows=1)
+        return [KeepTogether([heading, Paragraph("Niets vastgelegd.", styles["empty"])])]
+    body = [[Paragraph(escape(text), styles["value"]) for text in row] for row in rows]
+    head = [Paragraph(text, styles["label"]) for text in header]
+    table = Table([head, *body], colWidths=widths, repeatRows=1)
     table.setStyle(
         TableStyle(
             [
@@ -445,7 +297,36 @@ def _access_table(rows: list[dict[str, Any]], styles: dict[str, ParagraphStyle])
             ]
         )
     )
-    return [title, table]
+    return [KeepTogether([heading, table])] if len(rows) < 8 else [heading, table]
+
+
+def _attendance_rows(items: list[dict[str, Any]]) -> list[tuple[str, ...]]:
+    rows = []
+    for values in items:
+        session = values.get("session") or {}
+        rows.append(
+            (
+                _readable("starts_at", session.get("starts_at")),
+                " — ".join(
+                    part for part in (session.get("title", ""), session.get("location", "")) if part
+                ),
+                _readable("status", values.get("status")),
+                "binnengelopen" if values.get("walk_in") else "aangemeld",
+                str(values.get("note") or ""),
+            )
+        )
+    return rows
+
+
+def _access_rows(items: list[dict[str, Any]]) -> list[tuple[str, ...]]:
+    return [
+        (
+            _readable("at", row.get("at")),
+            ACTIONS.get(row["action"], row["action"]),
+            (row.get("staff_name") or "—") + VIA.get(row.get("via", ""), ""),
+        )
+        for row in items
+    ]
 
 
 def clock_text(moment: datetime) -> str:
