@@ -9,7 +9,7 @@ LABELS = {
     "last_name": "Achternaam",
     "birth_date": "Geboortedatum",
     "age_group": "Leeftijdsgroep",
-    "gender": "Gender",
+    "gender": "Geslacht",
     "phone": "Telefoon",
     "email": "E-mail",
     "postcode": "Postcode",
