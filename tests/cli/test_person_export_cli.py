@@ -52,3 +52,21 @@ def test_unknown_resident_fails_in_dutch(
     assert code == 1
     assert "bestaat niet meer" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_person_export_works_while_the_window_is_open(
+    db: Database, paths: Paths, tmp_path: Path
+) -> None:
+    from minami_desk.data.lock import InstanceLock
+
+    session_id = make_session(db, date(2026, 3, 3))
+    person = make_history(db, "Ama", "Owusu", 902, [session_id], date(2026, 3, 1))
+    window_lock = InstanceLock(paths.lock_file)
+    window_lock.acquire()
+    try:
+        out = tmp_path / "inzage"
+        args = ["--data-dir", str(paths.data_dir), "person-export", str(person.resident_id)]
+        assert main([*args, "--out", str(out)]) == 0
+    finally:
+        window_lock.release()
+    assert (tmp_path / "inzage.json").exists()
