@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -287,3 +288,39 @@ def test_switch_user_from_the_file_menu(  # type: ignore[no-untyped-def]
     assert window.context.actor.name == "Marlon Tjon-A-Fong"
     assert "admin" not in window.section_keys
     assert window.isVisible() and window.context.window is window
+
+
+@pytest.mark.parametrize("role", ["vrijwilliger", "medewerker", "beheerder"])
+def test_every_screen_of_a_role_opens_without_a_refusal(  # type: ignore[no-untyped-def]
+    qtbot, window_for, db: Database, role: str
+) -> None:
+    """What a role is shown, it may use: no section or Beheer page meets a permission error."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from minami_desk.services.demo import generate_demo_data
+
+    generate_demo_data(db, residents=30, months=2, seed=4, today=date(2026, 11, 27))
+    messages: list[str] = []
+
+    def sweep() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMessageBox) and widget.isVisible():
+                messages.append(widget.text())
+                widget.done(0)
+
+    sweeper = QTimer()
+    sweeper.timeout.connect(sweep)
+    sweeper.start(20)
+    window = window_for(Actor(staff_id=None, role=role))
+    for key in window.section_keys:
+        section = window.show_section(key)
+        QApplication.processEvents()
+        if key == "admin":
+            for page in section.page_keys:
+                section.show_page(page)
+                QApplication.processEvents()
+    sweeper.stop()
+    assert messages == []
+    expected = {"vrijwilliger": "sessions", "medewerker": "trajectories", "beheerder": "admin"}
+    assert expected[role] in window.section_keys
