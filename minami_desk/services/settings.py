@@ -9,7 +9,6 @@ from sqlalchemy import select
 
 from minami_desk.data.db import Database
 from minami_desk.data.models import Setting
-from minami_desk.reports.pdf_common import CentreInfo
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
 
@@ -37,18 +36,3 @@ def set_settings(db: Database, actor: Actor, values: dict[str, Any]) -> None:
             else:
                 row.value = encoded
         record(session, actor, "changed", "setting", None, ",".join(sorted(values))[:200])
-
-
-def centre_info(db: Database) -> CentreInfo:
-    """The centre as printed at the top of documents, from Beheer → Centrum."""
-    values = get_settings(db, "centre.")
-    defaults = CentreInfo()
-    return CentreInfo(
-        name=str(values.get("centre.name") or defaults.name),
-        address=str(values.get("centre.address") or ""),
-        postcode_city=str(values.get("centre.postcode_city") or defaults.postcode_city),
-        phone=str(values.get("centre.phone") or ""),
-        email=str(values.get("centre.email") or ""),
-        coordinator=str(values.get("centre.coordinator") or ""),
-        logo_path=str(values.get("centre.logo_path") or ""),
-    )

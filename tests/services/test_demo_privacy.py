@@ -22,6 +22,7 @@ from minami_desk.data.models import (
     Trajectory,
 )
 from minami_desk.services import accounts, clock
+from minami_desk.services.actor import Actor
 from minami_desk.services.demo import generate_demo_data
 from minami_desk.services.privacy import consent_effects
 from minami_desk.services.privacy.anonymise import anonymise_resident
@@ -98,6 +99,19 @@ def _busiest_october_resident(db: Database) -> tuple[int, list[str]]:
         return resident.id, [mark for mark in marks if mark]
 
 
+def _october_report(db: Database, actor: Actor) -> tuple[object, ...]:
+    """The monthly report's own figures and breakdowns for October, as the board sees them."""
+    from minami_desk.services.reporting.build import build_monthly_report
+    from minami_desk.services.reporting.periods import month
+
+    report = build_monthly_report(db, actor, month(2026, 10), now=clock.now())
+    return (
+        tuple((figure.key, figure.value) for figure in report.figures),
+        tuple((b.key, tuple(b.rows)) for b in report.breakdowns),
+        tuple(report.outcomes),
+    )
+
+
 def _raw(paths: Paths) -> bytes:
     wal = paths.database.with_name(paths.database.name + "-wal")
     return paths.database.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
@@ -111,9 +125,12 @@ def test_erasing_a_demo_resident(demo: Database, paths: Paths, tmp_path: Path) -
     raw = _raw(paths)
     assert all(mark.encode() in raw for mark in marks)
 
+    report_before = _october_report(demo, admin)
+
     anonymise_resident(demo, admin, person_id)
 
     assert _october_figures(demo) == before
+    assert _october_report(demo, admin) == report_before
     raw = _raw(paths)
     assert [mark for mark in marks if mark.encode() in raw] == []
     pdf, json_file = write_person_export(demo, admin, person_id, tmp_path / "na-wissen")

@@ -44,8 +44,8 @@ from minami_desk.reports.pdf_common import CentreInfo
 from minami_desk.services import clock
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
+from minami_desk.services.centre import centre_info
 from minami_desk.services.errors import NotFoundError
-from minami_desk.services.settings import centre_info
 
 
 @dataclass(frozen=True)

@@ -10,13 +10,13 @@ from minami_desk.reports.pdf_common import CentreInfo
 from minami_desk.services import clock
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
+from minami_desk.services.centre import centre_info
 from minami_desk.services.privacy.retention import (
     AUDIT_LOG_MONTHS,
     CONTACT_TEXT_MONTHS,
     RESIDENT_MONTHS,
     retention_periods,
 )
-from minami_desk.services.settings import centre_info
 
 
 @dataclass(frozen=True)
