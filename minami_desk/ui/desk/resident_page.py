@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from minami_desk.i18n import _, format_date
 from minami_desk.services.actor import Permission
+from minami_desk.services.audit import record_viewed
 from minami_desk.services.clock import local
 from minami_desk.services.consents import (
     ConsentRow,
@@ -118,6 +119,21 @@ class ResidentPage(QWidget):
             Permission.MANAGE_STORIES,
         )
         actions.addStretch(1)
+        # The resident's rights (AVG); the privacy module behind the navigator does the work.
+        self.person_export = self._button(
+            _("&Access request…"),
+            _("Everything stored about this resident, as a PDF and a JSON file"),
+            actions,
+            Permission.EXPORT_PERSONAL_DATA,
+        )
+        self.erase = self._button(
+            _("E&rase…"),
+            _("Erase this resident's personal data on request (anonymise)"),
+            actions,
+            Permission.ERASE_PERSONAL_DATA,
+        )
+        self.person_export.clicked.connect(lambda: self._privacy("person_export"))
+        self.erase.clicked.connect(lambda: self._privacy("anonymise_resident"))
         outer.addLayout(actions)
         body = QHBoxLayout()
         outer.addLayout(body, 1)
@@ -204,6 +220,15 @@ class ResidentPage(QWidget):
     def show_resident(self, resident_id: int) -> None:
         self.resident_id = resident_id
         self.reload()
+        if self.details is not None and self.details.id == resident_id:
+            try:
+                record_viewed(self.context.db, self.context.actor, "resident", resident_id)
+            except Exception as error:
+                show_exception(self, error)
+
+    def _privacy(self, target: str) -> None:
+        if self.resident_id is not None and self.context.navigator.can_open(target):
+            self.context.navigator.open(target, self.resident_id)
 
     def _changed(self, what: str) -> None:
         if self.resident_id is not None and self.isVisible():
@@ -236,6 +261,7 @@ class ResidentPage(QWidget):
         self.open_merged.setVisible(details.merged_into_id is not None)
         self.badges.setText("   ·   ".join(badges))
         self.archive.setText(_("&Restore") if details.archived else _("&Archive"))
+        self.erase.setEnabled(details.merged_into_id is None)
         self._fill_data(details)
         self._fill_consents(consents)
         self._fill_timeline(events)
