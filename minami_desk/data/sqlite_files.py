@@ -11,6 +11,7 @@ import contextlib
 import errno
 import hashlib
 import os
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -153,11 +154,21 @@ def remove_quietly(path: Path) -> None:
         path.unlink()
 
 
+def _nearly_full(path: Path) -> bool:
+    """SQLite often reports a full disk as a plain I/O error; the free space tells them apart."""
+    try:
+        return shutil.disk_usage(path).free < 1024 * 1024
+    except OSError:
+        return False
+
+
 def as_os_error(error: sqlite3.OperationalError, path: Path) -> OSError | None:
     """SQLite reports a full disk or an unwritable folder as an OperationalError."""
     text = str(error).lower()
-    if "full" in text:
+    if "full" in text or ("i/o error" in text and _nearly_full(path)):
         return OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+    if "i/o error" in text:
+        return OSError(errno.EIO, os.strerror(errno.EIO), str(path))
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return OSError(errno.EACCES, os.strerror(errno.EACCES), str(path))
     return None

@@ -107,9 +107,7 @@ def test_a_year_of_automatic_backups_is_pruned_on_disk(db: Database, paths: Path
     assert not list(auto_backup_dir(paths).glob("*.part"))
 
 
-def test_an_automatic_backup_of_a_damaged_database_is_not_kept(
-    db: Database, paths: Paths
-) -> None:
+def test_an_automatic_backup_of_a_damaged_database_is_not_kept(db: Database, paths: Paths) -> None:
     populate(db, residents=30)
     db.dispose()
     _damage(paths.database)

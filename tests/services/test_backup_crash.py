@@ -66,7 +66,9 @@ def _make_backups(db: Database, out: int, first_number: int, target: Path) -> No
     while True:
         with db.session() as session:
             session.add(
-                Resident(number=number, first_name="Abena", last_name="Ofori", registered_on=_today())
+                Resident(
+                    number=number, first_name="Abena", last_name="Ofori", registered_on=_today()
+                )
             )
         os.write(out, f"committed {number}\n".encode())
         number += 1
