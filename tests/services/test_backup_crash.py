@@ -104,7 +104,7 @@ def _run_child(work, rng: random.Random) -> list[str]:
         try:
             os.write(write_end, b"ready\n")
             work(write_end)
-        except BaseException as error:  # noqa: BLE001 - reported to the parent
+        except BaseException as error:  # reported to the parent
             os.write(write_end, f"error {type(error).__name__}: {error}\n".encode())
         finally:
             os._exit(0)
