@@ -3,6 +3,7 @@
     python scripts/i18n.py update    # add new msgids to every language's .po, drop stale ones
     python scripts/i18n.py compile   # .po -> .mo
     python scripts/i18n.py check     # exit 1 when a Dutch translation is missing
+    python scripts/i18n.py fill nl FILE.json   # set msgstrs from a {msgid: msgstr} file
 
 A module's strings live in ``resources/translations/<lang>/<dotted.module>.po``; English
 catalogs hold the msgid itself, so ``--lang en`` is complete by construction and a translator
@@ -120,12 +121,35 @@ def missing_dutch() -> list[str]:
     return problems
 
 
+def fill(language: str, mapping_file: Path) -> int:
+    """Apply translations to every catalog that holds the msgid; returns how many were set."""
+    import json
+
+    mapping = json.loads(mapping_file.read_text(encoding="utf-8"))
+    applied = 0
+    for po_path in sorted((TRANSLATIONS / language).glob("*.po")):
+        catalog = read_catalog(po_path, language)
+        changed = False
+        for message in catalog:
+            key = message.id[0] if isinstance(message.id, tuple) else message.id
+            if key and key in mapping:
+                value = mapping[key]
+                message.string = tuple(value) if isinstance(value, list) else value
+                changed = True
+                applied += 1
+        if changed:
+            write_catalog(po_path, catalog)
+    return applied
+
+
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "check"
     if command == "update":
         update()
     elif command == "compile":
         compile_all()
+    elif command == "fill" and len(argv) == 3:
+        print(fill(argv[1], Path(argv[2])), "translations set")
     elif command == "check":
         problems = missing_dutch()
         for line in problems:

@@ -34,6 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
     for module in COMMAND_MODULES:
         module.register(subparsers)
+    for subparser in subparsers.choices.values():
+        # Also accepted after the subcommand ("check --data-dir X"), as scripts often write it.
+        subparser.add_argument("--data-dir", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return parser
 
 

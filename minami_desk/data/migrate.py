@@ -5,16 +5,19 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, text
 
 from minami_desk.data.db import Database
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# The newest revision, so a start-up on an up-to-date database need not import alembic
+# (a test keeps this equal to the migration scripts' head).
+SCHEMA_HEAD = "0002"
 
 
 class SchemaTooNewError(RuntimeError):
@@ -30,6 +33,8 @@ class MigrationFailedError(RuntimeError):
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.attributes["connection"] = connection
@@ -37,18 +42,28 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     heads = ScriptDirectory.from_config(alembic_config()).get_heads()
     return heads[0]
 
 
 def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     return {revision.revision for revision in script.walk_revisions()}
 
 
 def current_revision(db: Database) -> str | None:
+    """Read ``alembic_version`` directly: cheaper than starting alembic on every start."""
     with db.engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        exists = connection.execute(
+            text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'")
+        ).first()
+        if exists is None:
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def copy_database(source: Path, target: Path) -> Path:
@@ -64,6 +79,10 @@ def copy_database(source: Path, target: Path) -> Path:
 def upgrade(db: Database, backup_dir: Path) -> Path | None:
     """Migrate to head. Returns the path of the pre-migration copy, if one was made."""
     revision = current_revision(db)
+    if revision == SCHEMA_HEAD:
+        return None
+    from alembic import command
+
     head = head_revision()
     if revision == head:
         return None

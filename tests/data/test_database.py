@@ -134,3 +134,9 @@ def test_a_fresh_database_needs_no_safety_copy(tmp_path: Path) -> None:
     assert upgrade(database, tmp_path / "backups") is None
     assert not (tmp_path / "backups").exists()
     database.dispose()
+
+
+def test_schema_head_constant_matches_the_migrations() -> None:
+    from minami_desk.data.migrate import SCHEMA_HEAD
+
+    assert head_revision() == SCHEMA_HEAD, "update SCHEMA_HEAD in data/migrate.py"

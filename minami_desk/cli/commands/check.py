@@ -19,6 +19,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def handle(args: argparse.Namespace, context: CommandContext) -> int:
+    if not context.paths.database.exists():
+        # A new data dir: create the database as every other command would, then check it.
+        context.database()
+        context.close()
     report = run_checks(context.paths)
     for line in report.lines:
         say(line)

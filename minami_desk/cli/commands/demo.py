@@ -26,9 +26,8 @@ def handle(args: argparse.Namespace, context: CommandContext) -> int:
     if args.residents < 1 or args.months < 1:
         say(_("--residents and --months must be at least 1."))
         return 2
-    from minami_desk.services.demo import generate_demo_data
-
     db = context.database(write=True)
+    from minami_desk.services.demo import generate_demo_data
 
     def progress(fraction: float) -> None:
         if sys.stderr.isatty():

@@ -1,0 +1,161 @@
+"""Start-up of the window: language, single-instance lock, database, error hook, main window."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from minami_desk import APP_ID, APP_NAME, __version__, i18n
+from minami_desk.config import Paths, load_pc_settings, resolve_paths, resource_path
+from minami_desk.i18n import _
+from minami_desk.logging_setup import configure_logging
+
+log = logging.getLogger(__name__)
+
+
+def _install_exception_hook() -> None:
+    """An unexpected error is logged (traceback only) and told in Dutch; the window stays."""
+    from minami_desk.ui.widgets import show_error
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, tb)
+            return
+        # Only the frames and the exception type: its message might hold what someone typed.
+        frames = "".join(traceback.format_tb(tb))
+        log.error("unexpected %s\n%s", kind.__name__, frames)
+        show_error(
+            None,
+            _(
+                "Something unexpected went wrong. What you had saved is safe. "
+                "If this happens again, tell the administrator; the details are in the log file."
+            ),
+            _("Unexpected error"),
+        )
+
+    sys.excepthook = hook
+
+
+def choose_language(paths: Paths, requested: str | None) -> str:
+    stored = load_pc_settings(paths).get("language")
+    return i18n.set_language(requested or (stored if isinstance(stored, str) else None))
+
+
+def install_qt_translations(app: object, language: str) -> None:
+    """Qt's own dialogs (file, print, message boxes) in the interface language."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    QLocale.setDefault(QLocale(i18n.ui_locale()))
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    translator = QTranslator(app)  # type: ignore[arg-type]
+    if translator.load(QLocale(i18n.ui_locale()), "qtbase", "_", folder):
+        app.installTranslator(translator)  # type: ignore[attr-defined]
+
+
+def make_application(argv: list[str] | None = None) -> object:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication, QIcon
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        # Fractional scaling (125 %, 150 %) as the system sets it, not rounded to whole steps.
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("Mi na Mi")
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "minami-desk.png"))))
+    from minami_desk.ui.style import stylesheet
+
+    app.setStyleSheet(stylesheet())
+    return app
+
+
+def build_window(paths: Paths, demo: bool = False) -> object:
+    """The main window on an open database; used by ``run_gui`` and by the tests."""
+    from minami_desk.data.store import open_database
+    from minami_desk.services.actor import Actor
+    from minami_desk.ui.context import AppContext
+    from minami_desk.ui.main_window import MainWindow
+
+    db = open_database(paths)
+    # Until staff accounts exist the desk works as administrator; the demo likewise.
+    actor = Actor(staff_id=None, role="beheerder", via="ui")
+    context = AppContext(paths=paths, db=db, actor=actor, demo=demo)
+    return MainWindow(context)
+
+
+def run_gui(paths: Paths, demo: bool = False, language: str | None = None) -> int:
+    demo_dir: Path | None = None
+    if demo:
+        demo_dir = Path(tempfile.mkdtemp(prefix="minami-desk-demo-"))
+        real_paths = paths
+        paths = resolve_paths(demo_dir)
+        paths = Paths(
+            data_dir=paths.data_dir, log_dir=paths.log_dir, config_dir=real_paths.config_dir
+        )
+    paths.ensure()
+    configure_logging(paths)
+    language = choose_language(paths, language)
+    app = make_application()
+    install_qt_translations(app, language)
+    from minami_desk.data.lock import AlreadyOpenError, InstanceLock
+    from minami_desk.data.migrate import MigrationFailedError, SchemaTooNewError
+    from minami_desk.ui.widgets import show_error
+
+    lock = InstanceLock(paths.lock_file)
+    try:
+        lock.acquire()
+    except AlreadyOpenError:
+        from minami_desk.cli.common import already_open_message
+
+        show_error(None, already_open_message(), APP_NAME)
+        print(already_open_message(), file=sys.stderr)
+        return 1
+    try:
+        if demo:
+            from minami_desk.services.demo import make_demo_database
+
+            make_demo_database(paths)
+        try:
+            window = build_window(paths, demo=demo)
+        except SchemaTooNewError:
+            show_error(
+                None,
+                _(
+                    "This database was made by a newer version of Mi na Mi Desk. "
+                    "Install that version."
+                ),
+            )
+            return 1
+        except MigrationFailedError as error:
+            show_error(
+                None,
+                _(
+                    "Updating the database failed. Nothing was lost: a copy from "
+                    "before the update is at {path}"
+                ).format(path=error.backup_path),
+            )
+            return 1
+        _install_exception_hook()
+        window.show()  # type: ignore[attr-defined]
+        log.info("window opened (version %s)", __version__)
+        code = app.exec()  # type: ignore[attr-defined]
+        from minami_desk.ui.tasks import wait_for_tasks
+
+        wait_for_tasks()
+        window.context.db.dispose()  # type: ignore[attr-defined]
+        return int(code)
+    finally:
+        lock.release()
+        if demo_dir is not None:
+            shutil.rmtree(demo_dir, ignore_errors=True)

@@ -1,0 +1,1 @@
+"""Auto-discovered: see ``minami_desk.ui.registry``."""

@@ -1,0 +1,106 @@
+"""Extension points of the window, discovered from their packages at start-up.
+
+Each section, Vandaag panel, menu action and Beheer page lives in its own module and
+declares itself with a spec, so adding a screen never means editing the main window.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+from minami_desk.services.actor import Actor, Permission
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from minami_desk.ui.context import AppContext
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    key: str
+    title: str  # an N_() msgid, translated where shown
+    order: int
+    create: Callable[[AppContext], QWidget]
+    permission: Permission | None = None
+    icon: str = ""
+
+
+@dataclass(frozen=True)
+class TodayPanelSpec:
+    key: str
+    order: int
+    create: Callable[[AppContext], QWidget]
+    permission: Permission | None = None
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    menu: str  # "file", "view", "admin" or "help"
+    text: str  # an N_() msgid
+    order: int
+    trigger: Callable[[AppContext], Any]
+    shortcut: str | None = None
+    permission: Permission | None = None
+    tooltip: str = ""
+
+
+@dataclass(frozen=True)
+class AdminPageSpec:
+    key: str
+    title: str  # an N_() msgid
+    order: int
+    create: Callable[[AppContext], QWidget]
+    permission: Permission | None = Permission.MANAGE_SETTINGS
+
+
+def discover(package: str) -> list[ModuleType]:
+    """Import every module of ``package`` (sorted by name, so the order is reproducible)."""
+    root = importlib.import_module(package)
+    return [
+        importlib.import_module(f"{package}.{info.name}")
+        for info in sorted(pkgutil.iter_modules(root.__path__), key=lambda item: item.name)
+        if not info.name.startswith("_")
+    ]
+
+
+def allowed(actor: Actor, permission: Permission | None) -> bool:
+    return permission is None or actor.can(permission)
+
+
+def sections(actor: Actor) -> list[tuple[ModuleType, SectionSpec]]:
+    found = [
+        (module, module.SECTION)
+        for module in discover("minami_desk.ui.sections")
+        if hasattr(module, "SECTION")
+    ]
+    return sorted(
+        ((module, spec) for module, spec in found if allowed(actor, spec.permission)),
+        key=lambda pair: pair[1].order,
+    )
+
+
+def today_panels(actor: Actor) -> list[TodayPanelSpec]:
+    specs = [
+        module.PANEL for module in discover("minami_desk.ui.today") if hasattr(module, "PANEL")
+    ]
+    return sorted((s for s in specs if allowed(actor, s.permission)), key=lambda s: s.order)
+
+
+def actions(actor: Actor) -> list[ActionSpec]:
+    specs = [
+        spec
+        for module in discover("minami_desk.ui.actions")
+        for spec in getattr(module, "ACTIONS", [])
+    ]
+    return sorted((s for s in specs if allowed(actor, s.permission)), key=lambda s: s.order)
+
+
+def admin_pages(actor: Actor) -> list[AdminPageSpec]:
+    specs = [module.PAGE for module in discover("minami_desk.ui.admin") if hasattr(module, "PAGE")]
+    return sorted((s for s in specs if allowed(actor, s.permission)), key=lambda s: s.order)

@@ -1,0 +1,109 @@
+"""Small widgets and message boxes every screen shares."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+from minami_desk.i18n import _
+from minami_desk.services.errors import UserError
+
+log = logging.getLogger(__name__)
+
+
+def show_error(parent: QWidget | None, message: str, title: str | None = None) -> None:
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        title or _("Something is not right"),
+        message,
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setAccessibleName(title or _("Something is not right"))
+    box.exec()
+
+
+def show_info(parent: QWidget | None, message: str, title: str | None = None) -> None:
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        title or _("Mi na Mi Desk"),
+        message,
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.exec()
+
+
+def user_message(error: BaseException) -> str:
+    """The Dutch sentence for an error; anything unexpected is logged without its message."""
+    if isinstance(error, UserError):
+        return str(error)
+    log.error("unexpected error in a task", exc_info=error)
+    return _(
+        "Something went wrong. Nothing that was saved is lost. "
+        "If it happens again, tell the administrator (details are in the log file)."
+    )
+
+
+def show_exception(parent: QWidget | None, error: BaseException) -> None:
+    show_error(parent, user_message(error))
+
+
+def confirm(
+    parent: QWidget | None, question: str, yes_text: str | None = None, title: str | None = None
+) -> bool:
+    """Ask before anything destructive; the safe answer is the default."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        title or _("Are you sure?"),
+        question,
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    yes = box.addButton(yes_text or _("Yes"), QMessageBox.ButtonRole.AcceptRole)
+    no = box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+class FormErrorLabel(QLabel):
+    """A Dutch validation message shown under its field; hidden while there is none.
+
+    The message starts with a warning sign so it is not told by colour alone.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("formError")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.hide()
+
+    def show_message(self, message: str) -> None:
+        self.setText("⚠ " + message)
+        self.setAccessibleName(message)
+        self.setVisible(bool(message))
+
+    def clear_message(self) -> None:
+        self.clear()
+        self.hide()
+
+
+class EmptyState(QLabel):
+    """What a list shows when it has nothing yet: say what to do next."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setObjectName("emptyState")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
+
+
+class Heading(QLabel):
+    def __init__(self, text: str, parent: QWidget | None = None, level: int = 1) -> None:
+        super().__init__(text, parent)
+        self.setObjectName("heading" if level == 1 else "subheading")
+        self.setAccessibleName(text)

@@ -1,0 +1,25 @@
+"""UI fixtures: one QApplication (pytest-qt's), a main window on a real database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from minami_desk.config import Paths
+
+
+@pytest.fixture
+def main_window(qtbot, paths: Paths) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    from minami_desk.app import build_window, make_application
+
+    make_application()
+    window = build_window(paths)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    from minami_desk.ui.tasks import wait_for_tasks
+
+    wait_for_tasks()
+    window.context.db.dispose()
