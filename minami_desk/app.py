@@ -126,6 +126,14 @@ def run_gui(paths: Paths, demo: bool = False, language: str | None = None) -> in
             from minami_desk.services.demo import make_demo_database
 
             make_demo_database(paths)
+        from minami_desk.ui.backup_guard import (
+            backup_on_close,
+            check_at_start,
+            install_auto_backup,
+        )
+
+        if not demo and not check_at_start(paths):
+            return 1
         try:
             window = build_window(paths, demo=demo)
         except SchemaTooNewError:
@@ -146,6 +154,7 @@ def run_gui(paths: Paths, demo: bool = False, language: str | None = None) -> in
                 ).format(path=error.backup_path),
             )
             return 1
+        install_auto_backup(window.context)  # type: ignore[attr-defined]
         _install_exception_hook()
         window.show()  # type: ignore[attr-defined]
         log.info("window opened (version %s)", __version__)
@@ -154,6 +163,7 @@ def run_gui(paths: Paths, demo: bool = False, language: str | None = None) -> in
 
         wait_for_tasks()
         window.context.db.dispose()  # type: ignore[attr-defined]
+        backup_on_close(window.context)  # type: ignore[attr-defined]
         return int(code)
     finally:
         lock.release()

@@ -6,7 +6,7 @@ import getpass
 from pathlib import Path
 
 from minami_desk.cli.common import CommandFailed
-from minami_desk.i18n import _, format_number
+from minami_desk.i18n import _
 
 
 def read_passphrase_file(path: str) -> str:
@@ -42,10 +42,3 @@ def get_passphrase(passphrase_file: str | None, confirm: bool) -> str:
     if passphrase_file:
         return read_passphrase_file(passphrase_file)
     return ask_passphrase(confirm)
-
-
-def format_size(size: int) -> str:
-    """ "12,3 MB" — the unit a treasurer recognises on a USB stick."""
-    if size < 1024 * 1024:
-        return _("{size} kB").format(size=format_number(max(1, round(size / 1024))))
-    return _("{size} MB").format(size=format_number(size / (1024 * 1024), decimals=1))

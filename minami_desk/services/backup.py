@@ -24,7 +24,7 @@ from minami_desk.data import backup_format, backup_payload, sqlite_files
 from minami_desk.data.backup_format import DEFAULT_KDF, KdfParameters
 from minami_desk.data.backup_payload import Manifest
 from minami_desk.data.db import Database
-from minami_desk.i18n import _
+from minami_desk.i18n import _, format_number
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.backup_errors import (
     BackupError,
@@ -73,8 +73,10 @@ class ProgressSteps:
         self._report()
 
     def finish(self) -> None:
+        """The work is done: a cancel pressed now comes too late to undo anything."""
         if self._progress is not None:
-            self._progress(1.0)
+            with contextlib.suppress(Exception):
+                self._progress(1.0)
 
     def _report(self) -> None:
         if self._progress is None:
@@ -122,6 +124,13 @@ def passphrase_strength(passphrase: str) -> tuple[int, str]:
         4: _("Strong."),
     }
     return score, hints[score]
+
+
+def format_size(size: int) -> str:
+    """ "12,3 MB": the unit a treasurer recognises on a USB stick."""
+    if size < 1024 * 1024:
+        return _("{size} kB").format(size=format_number(max(1, round(size / 1024))))
+    return _("{size} MB").format(size=format_number(size / (1024 * 1024), decimals=1))
 
 
 def _remove_stale_parts(target: Path) -> None:
@@ -283,6 +292,7 @@ __all__ = [
     "ProgressSteps",
     "check_passphrase",
     "create_backup",
+    "format_size",
     "open_backup",
     "passphrase_strength",
 ]

@@ -116,6 +116,11 @@ def restore_database_file(
     return result
 
 
+def is_plain_database(source: Path) -> bool:
+    """An automatic backup (a plain SQLite copy) needs no passphrase; a board backup does."""
+    return sqlite_files.looks_like_sqlite(Path(source))
+
+
 def _unreadable(source: Path, error: OSError) -> BackupError:
     log.error("backup file unreadable: %s", error.strerror)
     return BackupError(

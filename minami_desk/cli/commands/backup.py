@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 from minami_desk.cli.common import CommandContext, say
-from minami_desk.cli.passphrase import format_size, get_passphrase
+from minami_desk.cli.passphrase import get_passphrase
 from minami_desk.i18n import _
-from minami_desk.services.backup import create_backup
+from minami_desk.services.backup import create_backup, format_size
 
 ORDER = 80
 

@@ -12,9 +12,8 @@ from pathlib import Path
 
 from minami_desk.cli.common import CommandContext, say
 from minami_desk.cli.passphrase import get_passphrase
-from minami_desk.data.sqlite_files import looks_like_sqlite
 from minami_desk.i18n import _
-from minami_desk.services.restore import restore_backup
+from minami_desk.services.restore import is_plain_database, restore_backup
 
 ORDER = 81
 
@@ -41,7 +40,7 @@ def handle(args: argparse.Namespace, context: CommandContext) -> int:
     source = Path(args.file)
     context.hold_lock()
     # An automatic backup is a plain database copy: it has no passphrase to ask for.
-    plain = looks_like_sqlite(source)
+    plain = is_plain_database(source)
     passphrase = "" if plain else get_passphrase(args.passphrase_file, confirm=False)
     result = restore_backup(context.paths, source, passphrase, context.actor, progress=_progress)
     if sys.stderr.isatty():
