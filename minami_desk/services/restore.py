@@ -13,6 +13,7 @@ closed its own connections, so no one writes while the files change places.
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
 import shutil
@@ -51,6 +52,7 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[float], None]
 SAFETY_COPY_PREFIX = "voor-terugzetten-"
+_WRITE_ERRORS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG, errno.EROFS}
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,8 @@ def restore_backup(
             size = source.stat().st_size
             candidate, manifest = open_backup(source, passphrase, scratch, steps.start(size))
         except OSError as error:
+            if error.errno in _WRITE_ERRORS:  # the scratch copy in the data folder
+                raise storage_error(error, paths.data_dir) from None
             raise _unreadable(source, error) from None
         steps.start(1)
         if manifest.schema_revision != sqlite_files.schema_revision(candidate):
@@ -106,9 +110,16 @@ def restore_database_file(
         steps.start(1)
         try:
             sqlite_files.snapshot(Path(source), candidate)
+        except sqlite3.OperationalError as error:
+            disk_error = sqlite_files.as_os_error(error, paths.data_dir)
+            if disk_error is not None and disk_error.errno in _WRITE_ERRORS:
+                raise storage_error(disk_error, paths.data_dir) from None
+            raise DamagedBackupError() from None
         except sqlite3.DatabaseError:
             raise DamagedBackupError() from None
         except OSError as error:
+            if error.errno in _WRITE_ERRORS:
+                raise storage_error(error, paths.data_dir) from None
             raise _unreadable(Path(source), error) from None
         steps.start(1)
         result = _install(paths, candidate, scratch, actor, steps)

@@ -235,3 +235,86 @@ def test_read_only_folder_for_an_ordinary_user(
         stick.chmod(0o755)
     assert "mag niet schrijven" in str(caught.value)
     assert list(stick.iterdir()) == []
+
+
+RESTORE_CHILD = r"""
+import hashlib, json, shutil, sys
+from pathlib import Path
+from minami_desk import i18n
+from minami_desk.config import resolve_paths
+from minami_desk.data.lock import InstanceLock
+from minami_desk.data.sqlite_files import integrity_problems
+from minami_desk.services.actor import Actor
+from minami_desk.services.restore import restore_backup
+
+i18n.set_language("nl")
+args = json.loads(sys.argv[1])
+paths = resolve_paths(args["data_dir"])
+paths.ensure()
+shutil.copyfile(args["database"], paths.database)
+before = hashlib.sha256(paths.database.read_bytes()).hexdigest()
+outcome = {"error": None, "message": None}
+with InstanceLock(paths.lock_file):
+    try:
+        restore_backup(paths, Path(args["backup"]), args["passphrase"], Actor.system())
+    except Exception as error:
+        outcome = {"error": type(error).__name__, "message": str(error)}
+outcome["unchanged"] = hashlib.sha256(paths.database.read_bytes()).hexdigest() == before
+outcome["listing"] = sorted(
+    str(p.relative_to(paths.data_dir)) for p in paths.data_dir.rglob("*") if "logs" not in p.parts
+)
+check = Path(args["check_dir"]) / "copy.sqlite"
+shutil.copyfile(paths.database, check)
+outcome["integrity"] = integrity_problems(check)
+print(json.dumps(outcome))
+"""
+
+
+@needs_namespaces
+def test_restore_onto_a_full_data_disk_changes_nothing(
+    big_db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    """The restore works on a scratch copy next to the database: no room, no change."""
+    backup = create_backup(big_db, tmp_path / "b.mnb", PASSPHRASE, admin, kdf=FAST_KDF).path
+    big_db.dispose()
+    data_disk = tmp_path / "datadisk"
+    size_kib = big_db.path.stat().st_size // 1024 + 48
+    data_disk.mkdir()
+    check_dir = tmp_path / "check-restore"
+    check_dir.mkdir()
+    script = 'mount -t tmpfs -o "$1" tmpfs "$2" && exec "$3" -c "$4" "$5"'
+    args = {
+        "data_dir": str(data_disk),
+        "database": str(big_db.path),
+        "backup": str(backup),
+        "passphrase": PASSPHRASE,
+        "check_dir": str(check_dir),
+    }
+    completed = subprocess.run(
+        [
+            "unshare",
+            "-Urm",
+            "sh",
+            "-c",
+            script,
+            "sh",
+            f"size={size_kib}k",
+            str(data_disk),
+            sys.executable,
+            RESTORE_CHILD,
+            json.dumps(args),
+        ],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+        check=False,
+        timeout=120,
+    )
+    assert completed.returncode == 0, completed.stderr
+    outcome = json.loads(completed.stdout.strip().splitlines()[-1])
+    assert outcome["error"] == "BackupStorageError", outcome
+    assert "niet genoeg vrije ruimte" in outcome["message"]
+    assert outcome["unchanged"] and outcome["integrity"] == []
+    assert [name for name in outcome["listing"] if name.startswith((".", "backups/"))] == [], (
+        outcome["listing"]
+    )
