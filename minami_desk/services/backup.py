@@ -10,6 +10,7 @@ board's stick only ever holds ciphertext.
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
 import sqlite3
@@ -28,7 +29,8 @@ from minami_desk.i18n import _, format_number
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.backup_errors import (
     BackupError,
-    DamagedBackupError,
+    BackupNotVerifiedError,
+    LiveDatabaseDamagedError,
     format_error,
     storage_error,
 )
@@ -168,7 +170,8 @@ def create_backup(
     if target.is_dir():
         raise ValidationError("out", _("Choose a file name, not a folder."))
     if not target.parent.is_dir():
-        raise storage_error(FileNotFoundError(2, "", str(target.parent)), target.parent)
+        missing = FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(target.parent))
+        raise storage_error(missing, target.parent)
     steps = ProgressSteps(progress, [1, 2, 3, 3])
     work_folder = db.path.parent
     try:
@@ -178,16 +181,16 @@ def create_backup(
             steps.start(1)
             sqlite_files.snapshot(db.path, snapshot)
             if sqlite_files.integrity_problems(snapshot):
-                raise DamagedBackupError()  # the live file is damaged: never hand that out
+                raise LiveDatabaseDamagedError()  # never hand out a damaged copy
             manifest = make_manifest(snapshot)
             payload = work / "payload.zip"
             backup_payload.pack(snapshot, manifest, payload, steps.start(manifest.database_size))
             if backup_payload.database_digest(payload) != manifest.database_sha256:
-                raise DamagedBackupError()
+                raise BackupNotVerifiedError()
             header, keys = backup_format.new_header(passphrase, kdf)
             size = _write_and_verify(header, keys, payload, target, steps)
-    except backup_format.BackupFormatError as error:
-        raise format_error(error) from None
+    except backup_format.BackupFormatError:
+        raise BackupNotVerifiedError() from None  # what we just wrote does not read back
     except OSError as error:  # in the data folder: the snapshot or the zip
         log.error("backup failed in the data folder: %s", error.strerror)
         raise storage_error(error, work_folder) from None
@@ -245,7 +248,7 @@ def _verify(
     """Decrypt what is on the disk and insist it is, byte for byte, the checked payload."""
     with open(written, "rb") as handle, open(payload, "rb") as expected:
         if backup_format.read_header(handle).raw != header.raw:
-            raise DamagedBackupError()
+            raise BackupNotVerifiedError()
         mismatch = False
 
         def compare(chunk: bytes) -> None:
@@ -255,7 +258,7 @@ def _verify(
 
         backup_format.decrypt(header, keys, handle, compare, advance)
         if mismatch or expected.read(1):
-            raise DamagedBackupError()
+            raise BackupNotVerifiedError()
 
 
 def open_backup(

@@ -67,6 +67,26 @@ class BackupTooNewError(BackupError):
         )
 
 
+class LiveDatabaseDamagedError(BackupError):
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "The database itself is damaged, so no backup was made. Run "
+                "'minami-desk check', and restore the newest good backup."
+            )
+        )
+
+
+class BackupNotVerifiedError(BackupError):
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "The backup did not read back correctly after writing, so it was not kept. "
+                "Try again, or choose another place (the disk or stick may be failing)."
+            )
+        )
+
+
 class BackupStorageError(BackupError):
     """The disk refused: full, read-only, or no permission. No partial file was left."""
 

@@ -25,6 +25,7 @@ from minami_desk.services.backup_errors import (
     BackupStorageError,
     BackupTooNewError,
     DamagedBackupError,
+    LiveDatabaseDamagedError,
     UnknownBackupVersionError,
     UnsafeBackupParametersError,
     WrongPassphraseError,
@@ -328,3 +329,17 @@ def test_passphrase_strength_rewards_length() -> None:
     assert scores[0] == 0 and scores[1] == 1
     assert scores == sorted(scores) and scores[-1] >= 3
     assert all(passphrase_strength(text)[1] for text in ("kort", PASSPHRASE))
+
+
+def test_a_damaged_live_database_gives_no_backup(
+    db: Database, paths: Paths, admin: Actor, tmp_path: Path
+) -> None:
+    populate(db, residents=40)
+    db.dispose()
+    with open(paths.database, "r+b") as handle:
+        handle.seek(4096 * 4)
+        handle.write(b"\xff\x00" * 2048)
+    with pytest.raises(LiveDatabaseDamagedError) as caught:
+        create_backup(db, tmp_path / "b.mnb", PASSPHRASE, admin, kdf=FAST_KDF)
+    assert "minami-desk check" in str(caught.value)
+    assert not list(tmp_path.glob("*.mnb*")) and not list(tmp_path.glob(".b.mnb*"))

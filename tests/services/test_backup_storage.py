@@ -25,7 +25,7 @@ from minami_desk.data.sqlite_files import integrity_problems
 from minami_desk.services import backup as backup_service
 from minami_desk.services.actor import Actor
 from minami_desk.services.backup import create_backup
-from minami_desk.services.backup_errors import BackupStorageError
+from minami_desk.services.backup_errors import BackupNotVerifiedError, BackupStorageError
 from tests.services.backup_helpers import FAST_KDF, populate, row_hashes
 
 PASSPHRASE = "ijsvogel dijk zomer 7"
@@ -318,3 +318,36 @@ def test_restore_onto_a_full_data_disk_changes_nothing(
     assert [name for name in outcome["listing"] if name.startswith((".", "backups/"))] == [], (
         outcome["listing"]
     )
+
+
+class _FlakyDisk(_FullDisk):
+    """Stores one byte wrong, as a failing USB stick may: only reading back can tell."""
+
+    def __init__(self, handle, flip_at: int) -> None:
+        super().__init__(handle, room=1 << 40)
+        self._flip_at = flip_at
+        self._written = 0
+
+    def write(self, data: bytes) -> int:
+        if self._written <= self._flip_at < self._written + len(data):
+            changed = bytearray(data)
+            changed[self._flip_at - self._written] ^= 0x01
+            data = bytes(changed)
+        self._written += len(data)
+        return super().write(data)
+
+
+def test_a_backup_that_does_not_read_back_is_not_kept(
+    big_db: Database, admin: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Simulated: the file object under ``os.fdopen`` alters one byte on its way to disk."""
+    real_fdopen = os.fdopen
+    for flip_at in (20, 5000):  # in the header, and in the body
+        monkeypatch.setattr(
+            backup_service.os,
+            "fdopen",
+            lambda *a, flip_at=flip_at, **k: _FlakyDisk(real_fdopen(*a, **k), flip_at),
+        )
+        with pytest.raises(BackupNotVerifiedError):
+            create_backup(big_db, tmp_path / "b.mnb", PASSPHRASE, admin, kdf=FAST_KDF)
+        assert not list(tmp_path.glob("*b.mnb*"))
