@@ -27,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from argon2.exceptions import HashingError
 from argon2.low_level import ARGON2_VERSION, Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
@@ -104,7 +105,15 @@ def _passphrase_bytes(passphrase: str) -> bytes:
 
 
 def derive_keys(passphrase: str, salt: bytes, kdf: KdfParameters) -> Keys:
-    material = hash_secret_raw(
+    try:
+        material = _argon2id(passphrase, salt, kdf)
+    except HashingError:  # e.g. the PC cannot spare the memory the header asks for
+        raise KdfRefused(f"m={kdf.memory_kib}") from None
+    return Keys(encryption=material[:32], check=material[32:])
+
+
+def _argon2id(passphrase: str, salt: bytes, kdf: KdfParameters) -> bytes:
+    return hash_secret_raw(
         _passphrase_bytes(passphrase),
         salt,
         time_cost=kdf.iterations,
@@ -114,7 +123,6 @@ def derive_keys(passphrase: str, salt: bytes, kdf: KdfParameters) -> Keys:
         type=Type.ID,
         version=ARGON2_VERSION,
     )
-    return Keys(encryption=material[:32], check=material[32:])
 
 
 def _key_check(keys: Keys, header_start: bytes) -> bytes:
@@ -165,12 +173,14 @@ def read_header(handle: BinaryIO) -> Header:
     if kdf_id != KDF_ARGON2ID or argon_version != ARGON2_VERSION:
         raise UnknownVersion(f"kdf {kdf_id}/{argon_version}")
     kdf = KdfParameters(memory_kib=memory, iterations=iterations, lanes=lanes)
-    if not (
-        1 <= kdf.lanes <= MAX_KDF.lanes
-        and 1 <= kdf.iterations <= MAX_KDF.iterations
-        and 8 * kdf.lanes <= kdf.memory_kib <= MAX_KDF.memory_kib
+    if (
+        kdf.lanes > MAX_KDF.lanes
+        or kdf.iterations > MAX_KDF.iterations
+        or kdf.memory_kib > MAX_KDF.memory_kib
     ):
         raise KdfRefused(f"m={memory} t={iterations} p={lanes}")
+    if kdf.lanes < 1 or kdf.iterations < 1 or kdf.memory_kib < 8 * kdf.lanes:
+        raise DamagedFile("kdf parameters Argon2 cannot use")
     return Header(version, kdf, salt, nonce, check, raw)
 
 

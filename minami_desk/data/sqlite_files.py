@@ -15,6 +15,7 @@ import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.request import pathname2url
 
 from minami_desk.data.db import BUSY_TIMEOUT_MS
 
@@ -27,9 +28,9 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 def connect(path: Path, read_only: bool = False) -> Iterator[sqlite3.Connection]:
     """A plain connection that is always closed (``sqlite3``'s own ``with`` only commits)."""
     if read_only:
-        connection = sqlite3.connect(
-            f"file:{Path(path).as_posix()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
-        )
+        # pathname2url escapes "#", "?" and spaces, and writes Windows drive letters right.
+        uri = f"file:{pathname2url(str(Path(path).absolute()))}?mode=ro"
+        connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     else:
         connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
     connection.isolation_level = None

@@ -343,3 +343,19 @@ def test_a_damaged_live_database_gives_no_backup(
         create_backup(db, tmp_path / "b.mnb", PASSPHRASE, admin, kdf=FAST_KDF)
     assert "minami-desk check" in str(caught.value)
     assert not list(tmp_path.glob("*.mnb*")) and not list(tmp_path.glob(".b.mnb*"))
+
+
+def test_odd_folder_names_and_accented_passphrases(admin: Actor, tmp_path: Path) -> None:
+    """A folder with spaces and "#", and "é" typed composed or decomposed: same backup."""
+    from minami_desk.data.store import open_database
+
+    odd = resolve_paths(tmp_path / "Mi na Mi #1")
+    database = open_database(odd)
+    populate(database, residents=4)
+    composed = "crème brûlée café"
+    backup = create_backup(database, odd.data_dir / "b.mnb", composed, admin, kdf=FAST_KDF)
+    database.dispose()
+    decomposed = "cre\u0300me bru\u0302le\u0301e cafe\u0301"
+    assert decomposed != composed
+    result = _restore(odd, backup.path, decomposed)
+    assert result.row_counts["resident"] == 4
