@@ -16,6 +16,7 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -180,11 +181,21 @@ def create_backup(
             snapshot = work / backup_payload.DATABASE_NAME
             steps.start(1)
             sqlite_files.snapshot(db.path, snapshot)
-            if sqlite_files.integrity_problems(snapshot):
-                raise LiveDatabaseDamagedError()  # never hand out a damaged copy
-            manifest = make_manifest(snapshot)
-            payload = work / "payload.zip"
-            backup_payload.pack(snapshot, manifest, payload, steps.start(manifest.database_size))
+            # integrity_check is the slowest step; it runs while the zip is made (both only
+            # read the snapshot, and neither holds the GIL), and is waited for before writing.
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                integrity = pool.submit(sqlite_files.integrity_problems, snapshot)
+                try:
+                    manifest = make_manifest(snapshot)
+                except sqlite3.OperationalError:
+                    raise
+                except sqlite3.DatabaseError:  # too damaged even to count rows
+                    raise LiveDatabaseDamagedError() from None
+                payload = work / "payload.zip"
+                advance = steps.start(manifest.database_size)
+                backup_payload.pack(snapshot, manifest, payload, advance)
+                if integrity.result():
+                    raise LiveDatabaseDamagedError()  # never hand out a damaged copy
             if backup_payload.database_digest(payload) != manifest.database_sha256:
                 raise BackupNotVerifiedError()
             header, keys = backup_format.new_header(passphrase, kdf)
@@ -200,6 +211,8 @@ def create_backup(
             raise
         log.error("backup failed in the data folder: %s", disk_error.strerror)
         raise storage_error(disk_error, work_folder) from None
+    except sqlite3.DatabaseError:  # SQLite could not even copy it
+        raise LiveDatabaseDamagedError() from None
     steps.finish()
     log.info("backup written (%d bytes, schema %s)", size, manifest.schema_revision)
     return BackupResult(path=target, size=size, manifest=manifest)
