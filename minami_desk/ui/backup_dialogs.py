@@ -233,6 +233,7 @@ def restore_in_window(context: AppContext, work: Callable[..., RestoreResult]) -
 
     def reopen() -> None:
         restoring.clear()
+        context.db.dispose()  # a connection opened meanwhile may still see the old file
         context.db = open_database(context.paths)
         context.bus.changed.emit("database")
 

@@ -331,14 +331,17 @@ def test_passphrase_strength_rewards_length() -> None:
     assert all(passphrase_strength(text)[1] for text in ("kort", PASSPHRASE))
 
 
+@pytest.mark.parametrize("pages", [[4], list(range(2, 40, 2))])
 def test_a_damaged_live_database_gives_no_backup(
-    db: Database, paths: Paths, admin: Actor, tmp_path: Path
+    db: Database, paths: Paths, admin: Actor, tmp_path: Path, pages: list[int]
 ) -> None:
+    """One bad page (found by integrity_check), or many (SQLite cannot even copy it)."""
     populate(db, residents=40)
     db.dispose()
     with open(paths.database, "r+b") as handle:
-        handle.seek(4096 * 4)
-        handle.write(b"\xff\x00" * 2048)
+        for page in pages:
+            handle.seek(4096 * page + 8)
+            handle.write(b"\xff\x00" * 1024)
     with pytest.raises(LiveDatabaseDamagedError) as caught:
         create_backup(db, tmp_path / "b.mnb", PASSPHRASE, admin, kdf=FAST_KDF)
     assert "minami-desk check" in str(caught.value)

@@ -144,3 +144,50 @@ def test_start_up_on_a_damaged_database_can_refuse_and_change_nothing(  # type: 
     assert not backup_guard.check_at_start(paths)
     assert "geen automatische back-up" in errors[0]
     assert paths.database.read_bytes() == damaged
+
+
+def test_restore_a_board_backup_from_the_file_menu(  # type: ignore[no-untyped-def]
+    qtbot, main_window, paths: Paths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    from minami_desk.services.actor import Actor
+    from minami_desk.services.backup import create_backup
+    from tests.services.backup_helpers import FAST_KDF
+
+    context = main_window.context
+    populate(context.db, residents=5)
+    board = create_backup(
+        context.db,
+        tmp_path / "bestuur.mnb",
+        "mango pinda roti kerrie",
+        Actor.system(),
+        kdf=FAST_KDF,
+    ).path
+    expected = row_hashes(paths.database)
+    populate(context.db, residents=3, start=200)
+    changes: list[str] = []
+    context.bus.changed.connect(changes.append)
+    shown: list[str] = []
+    errors: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(board), ""))
+    answers = iter([("mango pinda roti kerie", True), ("mango pinda roti kerrie", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
+    monkeypatch.setattr(backup_dialogs, "confirm_restore", lambda _parent: True)
+    monkeypatch.setattr(backup_dialogs, "show_info", lambda _p, text, _t=None: shown.append(text))
+    monkeypatch.setattr(
+        backup_dialogs, "show_exception", lambda _p, error: errors.append(str(error))
+    )
+    lock = InstanceLock(paths.lock_file)
+    lock.acquire()  # as run_gui does for the window
+    try:
+        backup_dialogs.restore_from_file(context)  # a typo in the passphrase first
+        qtbot.waitUntil(lambda: bool(errors), timeout=20000)
+        assert "wachtwoordzin klopt niet" in errors[0]
+        backup_dialogs.restore_from_file(context)
+        qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    finally:
+        lock.release()
+    assert "voor-terugzetten-" in shown[0]
+    assert changes.count("database") == 2  # the screens were told to reload, both times
+    assert row_hashes(paths.database, skip_restore_audit=True) == expected
