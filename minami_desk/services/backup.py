@@ -170,6 +170,11 @@ def create_backup(
     target = Path(out_path).expanduser().absolute()
     if target.is_dir():
         raise ValidationError("out", _("Choose a file name, not a folder."))
+    live = [db.path.absolute(), *(side.absolute() for side in sqlite_files.side_files(db.path))]
+    if target in live or (target.exists() and any(_same_file(target, f) for f in live)):
+        raise ValidationError(
+            "out", _("That is the database itself. Choose another name for the backup.")
+        )
     if not target.parent.is_dir():
         missing = FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(target.parent))
         raise storage_error(missing, target.parent)
@@ -216,6 +221,13 @@ def create_backup(
     steps.finish()
     log.info("backup written (%d bytes, schema %s)", size, manifest.schema_revision)
     return BackupResult(path=target, size=size, manifest=manifest)
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return first.samefile(second)
+    except OSError:
+        return False
 
 
 def _write_and_verify(

@@ -310,6 +310,8 @@ def test_backup_needs_the_right_role_and_a_decent_passphrase(
     assert short.value.field == "passphrase"
     with pytest.raises(ValidationError):
         create_backup(db, tmp_path, PASSPHRASE, admin, kdf=FAST_KDF)
+    with pytest.raises(ValidationError):  # never over the live database
+        create_backup(db, db.path, PASSPHRASE, admin, kdf=FAST_KDF)
     with pytest.raises(BackupStorageError) as missing:
         create_backup(db, tmp_path / "nergens" / "b.mnb", PASSPHRASE, admin, kdf=FAST_KDF)
     assert "bestaat niet" in str(missing.value)
