@@ -105,12 +105,16 @@ def restore_database_file(
     """Restore a plain SQLite copy, such as an automatic backup; it is copied, never moved."""
     actor.require(Permission.BACKUP_RESTORE)
     _require_lock(paths)
+    source = Path(source)
+    if not source.is_file():  # SQLite would quietly create an empty database there
+        missing = FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(source))
+        raise _unreadable(source, missing)
     steps = ProgressSteps(progress, [2, 1, 2, 1])
     with _scratch(paths) as scratch:
         candidate = scratch / "restore.sqlite"
         steps.start(1)
         try:
-            sqlite_files.snapshot(Path(source), candidate)
+            sqlite_files.snapshot(source, candidate)
         except sqlite3.OperationalError as error:
             disk_error = sqlite_files.as_os_error(error, paths.data_dir)
             if disk_error is not None and disk_error.errno in _WRITE_ERRORS:
@@ -121,7 +125,7 @@ def restore_database_file(
         except OSError as error:
             if error.errno in _WRITE_ERRORS:
                 raise storage_error(error, paths.data_dir) from None
-            raise _unreadable(Path(source), error) from None
+            raise _unreadable(source, error) from None
         steps.start(1)
         result = _install(paths, candidate, scratch, actor, steps)
     steps.finish()

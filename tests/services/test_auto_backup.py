@@ -180,3 +180,13 @@ def test_start_up_with_a_sound_or_missing_database_is_ok(paths: Paths, exists: b
 
         open_database(paths).dispose()
     assert startup_check(paths).ok
+
+
+def test_restoring_a_missing_copy_creates_nothing(paths: Paths, tmp_path: Path) -> None:
+    from minami_desk.services.backup_errors import BackupError
+
+    missing = tmp_path / "weg.sqlite"
+    with InstanceLock(paths.lock_file), pytest.raises(BackupError) as caught:
+        restore_database_file(paths, missing, Actor.system())
+    assert "kan niet worden gelezen" in str(caught.value)
+    assert not missing.exists()
