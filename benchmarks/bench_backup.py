@@ -1,8 +1,8 @@
 """Board backup and restore of the 10-year database, with the production Argon2id settings.
 
 Baselines: SQLite's own online backup to a plain file (what any copy must at least cost), and
-for restore that same plain copy. The difference is the price of compression, encryption, the
-read-back check, the integrity and foreign-key checks and the atomic swap.
+for restore a file copy of that plain backup. The difference is the price of compression,
+encryption, the read-back check, the integrity and foreign-key checks and the atomic swap.
 
     python -m benchmarks --only backup             # with the runner (the 10-year database)
     python -m benchmarks.bench_backup --data-dir D # on its own, printing the table
@@ -21,6 +21,7 @@ from minami_desk.config import resolve_paths
 from minami_desk.data.lock import InstanceLock
 from minami_desk.data.store import open_database
 from minami_desk.services.actor import Actor
+from minami_desk.services.auto_backup import auto_backup_dir, make_auto_backup
 from minami_desk.services.backup import create_backup
 from minami_desk.services.restore import restore_backup
 
@@ -58,6 +59,22 @@ def run(data_dir: Path, repeat: int = 3) -> list[Result]:
             baseline=("raw SQLite online backup", lambda: _raw_backup(db.path, raw_file)),
         )
         db.dispose()
+        auto_dir = auto_backup_dir(paths)
+        existed = auto_dir.exists()
+
+        def automatic() -> None:
+            for old in auto_dir.glob("auto-*.sqlite"):
+                old.unlink()  # otherwise "nothing changed" skips the copy
+            make_auto_backup(paths, respect_interval=False)
+
+        auto_result = measure(
+            "automatic backup (copy, hash, integrity_check), as on closing",
+            automatic,
+            repeat=repeat,
+            baseline=("raw SQLite online backup", lambda: _raw_backup(paths.database, raw_file)),
+        )
+        if not existed:
+            shutil.rmtree(auto_dir, ignore_errors=True)
         target = resolve_paths(work / "restore-target")
         target.ensure()
 
@@ -86,7 +103,7 @@ def run(data_dir: Path, repeat: int = 3) -> list[Result]:
             baseline_ms=database_mb,
             note="values are megabytes",
         )
-    return [backup_result, restore_result, size]
+    return [backup_result, restore_result, auto_result, size]
 
 
 def main(argv: list[str] | None = None) -> int:
