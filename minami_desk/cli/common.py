@@ -99,6 +99,12 @@ def run_command(handler: Handler, args: argparse.Namespace, context: CommandCont
     try:
         result = handler(args, context)
         return EXIT_OK if result is None else result
+    except BrokenPipeError:
+        # The reader went away (``minami-desk list … | head``): that is not a failure.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except KeyboardInterrupt:
         message = _("Stopped.")
     except Exception as error:  # every failure ends as a message, never as a traceback

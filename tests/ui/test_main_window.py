@@ -50,3 +50,12 @@ def test_centre_settings_page_saves(qtbot, main_window) -> None:  # type: ignore
     from minami_desk.services.settings import get_setting
 
     assert get_setting(main_window.context.db, "centre.coordinator") == "Yvonne Pinas"
+
+
+def test_demo_window_switches_through_every_section(qtbot, demo_window) -> None:  # type: ignore[no-untyped-def]
+    """Issue 2: the window opens on a demo database and every section shows."""
+    for row, key in enumerate(demo_window.section_keys):
+        demo_window.sidebar.setCurrentRow(row)
+        qtbot.wait(10)
+        assert demo_window.section_widget(key).isVisible()
+    assert "demo" in demo_window.windowTitle()
