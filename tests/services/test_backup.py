@@ -92,6 +92,23 @@ def test_round_trip_into_an_empty_data_dir(db: Database, admin: Actor, tmp_path:
     assert leftovers == []
 
 
+def test_round_trip_of_a_demo_database(db: Database, admin: Actor, tmp_path: Path) -> None:
+    """The acceptance test as written: a demo database, restored into an empty data dir."""
+    from datetime import date
+
+    from minami_desk.services.demo import generate_demo_data
+
+    made = generate_demo_data(db, residents=60, months=6, seed=3, today=date(2026, 11, 27))
+    assert made["residents"] == 60
+    backup = _backup(db, tmp_path / "demo.mnb", admin)
+    empty = resolve_paths(tmp_path / "empty")
+    _restore(empty, backup)
+    source, restored = row_hashes(db.path), row_hashes(empty.database, skip_restore_audit=True)
+    assert restored == source
+    assert sum(len(rows) for rows in source.values()) > 1000  # a real, varied database
+    assert len([name for name, rows in source.items() if rows]) >= 15
+
+
 def test_restore_over_data_keeps_a_safety_copy(
     db: Database, paths: Paths, admin: Actor, tmp_path: Path
 ) -> None:
