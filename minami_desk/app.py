@@ -163,6 +163,9 @@ def run_gui(paths: Paths, demo: bool = False, language: str | None = None) -> in
 
         wait_for_tasks()
         window.context.db.dispose()  # type: ignore[attr-defined]
+        # The closing backup only reads (a consistent snapshot), and on a large database it
+        # takes a while: let a new window start meanwhile instead of saying "already open".
+        lock.release()
         backup_on_close(window.context)  # type: ignore[attr-defined]
         return int(code)
     finally:
