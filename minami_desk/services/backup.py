@@ -250,6 +250,7 @@ def _write_and_verify(
             backup_format.encrypt(header, keys, source, out, steps.start(payload_size))
             out.flush()
             os.fsync(out.fileno())
+            _drop_from_cache(out.fileno())
         _verify(header, keys, partial, payload, steps.start(payload_size))
         os.replace(partial, target)
         partial = None
@@ -261,6 +262,13 @@ def _write_and_verify(
     finally:
         if partial is not None:
             sqlite_files.remove_quietly(partial)
+
+
+def _drop_from_cache(descriptor: int) -> None:
+    """After fsync, forget the cached pages so the read-back comes from the stick itself."""
+    if hasattr(os, "posix_fadvise"):
+        with contextlib.suppress(OSError):
+            os.posix_fadvise(descriptor, 0, 0, os.POSIX_FADV_DONTNEED)
 
 
 def _verify(
