@@ -25,6 +25,11 @@ def test_every_msgid_has_a_dutch_translation() -> None:
     assert i18n_script.missing_dutch() == []
 
 
+def _key(value: object) -> object:
+    """Plural messages come back from a .mo file as lists, from a .po file as tuples."""
+    return tuple(value) if isinstance(value, list | tuple) else value
+
+
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_compiled_catalogs_match_their_po_files(language: str) -> None:
     folder = ROOT / "resources" / "translations" / language
@@ -36,8 +41,8 @@ def test_compiled_catalogs_match_their_po_files(language: str) -> None:
         assert mo_path.exists(), f"{mo_path.name} missing: run scripts/i18n.py compile"
         with open(mo_path, "rb") as handle:
             compiled = read_mo(handle)
-        expected = {m.id: m.string for m in catalog if m.id}
-        found = {m.id: m.string for m in compiled if m.id}
+        expected = {_key(m.id): _key(m.string) for m in catalog if m.id}
+        found = {_key(m.id): _key(m.string) for m in compiled if m.id}
         assert found == expected, f"{mo_path.name} is stale: run scripts/i18n.py compile"
 
 

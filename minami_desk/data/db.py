@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 5000
+CACHE_KIB = 32_000
 
 
 def _apply_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -20,6 +21,9 @@ def _apply_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> Non
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = FULL")
+    # 32 MB page cache (the default is 2 MB): with 50,000 residents the name search touches
+    # the resident rows of every match; kept in memory, a prefix search stays a few ms.
+    cursor.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     cursor.close()
 
 

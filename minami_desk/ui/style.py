@@ -52,4 +52,5 @@ QFrame#card {{ background: {c["card"]}; border: 1px solid {c["border"]}; border-
 QPushButton#primary {{ background: {c["accent"]}; color: {c["accent_text"]}; padding: 7px 16px;
                       border-radius: 5px; font-weight: 600; }}
 QPushButton#primary:focus {{ outline: 2px solid {c["accent"]}; }}
+QPushButton#primary:disabled {{ background: {c["border"]}; color: {c["muted"]}; }}
 """

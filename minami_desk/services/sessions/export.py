@@ -1,0 +1,129 @@
+"""Session data leaving the program: the attendance export and the presentielijst's content."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlalchemy import select
+
+from minami_desk.data.db import Database
+from minami_desk.data.models import Attendance, Resident, Session, SessionKind
+from minami_desk.i18n import _
+from minami_desk.reports.attendance_sheet import (
+    AttendanceSheet,
+    SheetPerson,
+    render_attendance_sheet,
+)
+from minami_desk.reports.pdf_common import CentreInfo, dutch_date
+from minami_desk.reports.tabular import write_table
+from minami_desk.services.actor import Actor, Permission
+from minami_desk.services.audit import record
+from minami_desk.services.clock import local, today
+from minami_desk.services.sessions.common import SEAT_STATUSES, attendance_word
+from minami_desk.services.sessions.queries import session_summary
+from minami_desk.services.settings import get_settings
+
+EXPORT_HEADER = ["Datum", "Begintijd", "Bijeenkomst", "Soort", "Bewonersnummer", "Status"]
+_BATCH = 2000
+
+
+def centre_info(db: Database) -> CentreInfo:
+    """The centre as the settings describe it (``centre.*`` keys), for printed pages."""
+    values = get_settings(db, "centre.")
+    defaults = CentreInfo()
+    return CentreInfo(
+        name=values.get("centre.name") or defaults.name,
+        address=values.get("centre.address") or "",
+        postcode_city=values.get("centre.postcode_city") or defaults.postcode_city,
+        phone=values.get("centre.phone") or "",
+        email=values.get("centre.email") or "",
+        coordinator=values.get("centre.coordinator") or "",
+        logo_path=values.get("centre.logo_path") or "",
+    )
+
+
+def sheet_name(resident: Resident) -> str:
+    """ "Berg, Anna van den": sorted and read by last name, as Dutch lists are."""
+    given = " ".join(part for part in (resident.first_name, resident.infix) if part)
+    return f"{resident.last_name}, {given}" if given else resident.last_name
+
+
+def attendance_sheet(db: Database, actor: Actor, session_id: int) -> AttendanceSheet:
+    """What the presentielijst shows: everyone holding a place, by last name."""
+    actor.require(Permission.PRINT_ATTENDANCE_SHEETS)
+    summary = session_summary(db, actor, session_id)
+    with db.read_session() as session:
+        residents = session.scalars(
+            select(Resident)
+            .join(Attendance, Attendance.resident_id == Resident.id)
+            .where(Attendance.session_id == session_id, Attendance.status.in_(SEAT_STATUSES))
+            .order_by(Resident.sort_key, Resident.id)
+        ).all()
+        people = [SheetPerson(sheet_name(resident), resident.number) for resident in residents]
+    when = "{day}, {start}–{end}".format(
+        day=dutch_date(summary.day, "full"),
+        start=summary.starts_at.strftime("%H:%M"),
+        end=summary.ends_at.strftime("%H:%M"),
+    )
+    return AttendanceSheet(
+        centre=centre_info(db),
+        title=summary.title,
+        kind=summary.kind_name,
+        when=when,
+        location=summary.location,
+        facilitator=summary.facilitator_name,
+        people=people,
+        capacity=summary.capacity,
+        cancelled=summary.cancelled,
+        printed_on=dutch_date(today()),
+    )
+
+
+def save_attendance_sheet(db: Database, actor: Actor, session_id: int, out: Path) -> Path:
+    """Render the presentielijst to ``out`` and note in the audit log that it was printed."""
+    sheet = attendance_sheet(db, actor, session_id)
+    path = render_attendance_sheet(sheet, out)
+    with db.session() as session:
+        record(session, actor, "printed", "session", session_id, f"people={len(sheet.people)}")
+    return path
+
+
+def _export_rows(db: Database) -> Iterator[tuple[object, ...]]:
+    """One row per resident per session, in date order, streamed so memory stays flat."""
+    called_off = _("session cancelled")
+    statement = (
+        select(
+            Session.starts_at,
+            Session.title,
+            SessionKind.name,
+            Resident.number,
+            Attendance.status,
+            Session.status,
+        )
+        .join(Session, Session.id == Attendance.session_id)
+        .join(SessionKind, SessionKind.id == Session.kind_id)
+        .join(Resident, Resident.id == Attendance.resident_id)
+        .order_by(Session.starts_at, Session.id, Resident.number)
+        .execution_options(yield_per=_BATCH)
+    )
+    with db.read_session() as session:
+        for starts_at, title, kind, number, status, session_status in session.execute(statement):
+            moment = local(starts_at)
+            yield (
+                moment.date(),
+                moment.strftime("%H:%M"),
+                title,
+                kind,
+                number,
+                called_off if session_status == "cancelled" else attendance_word(status),
+            )
+
+
+def export_attendance(db: Database, actor: Actor, out: Path) -> int:
+    """Write every attendance to .csv or .xlsx; returns how many rows were written."""
+    actor.require(Permission.IMPORT_EXPORT)
+    count = write_table(out, EXPORT_HEADER, _export_rows(db))
+    with db.session() as session:
+        record(session, actor, "exported", "attendance", None, f"rows={count}")
+    return count

@@ -1,0 +1,89 @@
+"""Small form helpers the referral and story dialogs share: dates, labelled fields, errors."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from minami_desk.ui.widgets import FormErrorLabel
+
+DATE_FORMAT = "dd-MM-yyyy"
+
+
+def date_edit(parent: QWidget, value: date, accessible_name: str) -> QDateEdit:
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(DATE_FORMAT)
+    edit.setDate(QDate(value.year, value.month, value.day))
+    edit.setAccessibleName(accessible_name)
+    return edit
+
+
+def date_of(edit: QDateEdit) -> date:
+    value = edit.date()
+    return date(value.year(), value.month(), value.day())
+
+
+def set_date(edit: QDateEdit, value: date) -> None:
+    edit.setDate(QDate(value.year, value.month, value.day))
+
+
+def make_primary(button: QAbstractButton) -> None:
+    """The window's accent style for the main button; a button box polished it already."""
+    button.setObjectName("primary")
+    button.style().unpolish(button)
+    button.style().polish(button)
+
+
+class ErrorForm:
+    """A QFormLayout whose rows each carry a FormErrorLabel, keyed by the service's field name."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self.parent = parent
+        self.layout = QFormLayout()
+        self.errors: dict[str, FormErrorLabel] = {}
+
+    def add_row(
+        self, key: str, label: str, field: QWidget | object, buddy: QWidget | None = None
+    ) -> None:
+        holder = QWidget(self.parent)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        if isinstance(field, QWidget):
+            column.addWidget(field)
+        else:
+            column.addLayout(field)  # type: ignore[arg-type]
+        error = FormErrorLabel(holder)
+        column.addWidget(error)
+        caption = QLabel(label, self.parent)
+        if buddy is not None or isinstance(field, QWidget):
+            caption.setBuddy(buddy or field)  # type: ignore[arg-type]
+        self.layout.addRow(caption, holder)
+        self.errors[key] = error
+
+    def clear(self) -> None:
+        for label in self.errors.values():
+            label.clear_message()
+
+    def show(self, errors: dict[str, str], fallback: FormErrorLabel) -> None:
+        """Each message next to its field; any without a field of its own goes to ``fallback``."""
+        self.clear()
+        fallback.clear_message()
+        rest = []
+        for key, message in errors.items():
+            if key in self.errors:
+                self.errors[key].show_message(message)
+            else:
+                rest.append(message)
+        if rest:
+            fallback.show_message(" ".join(rest))

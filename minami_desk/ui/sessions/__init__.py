@@ -1,0 +1,1 @@
+"""Widgets of the Bijeenkomsten section: week view, list, plan dialog, attendance screen."""

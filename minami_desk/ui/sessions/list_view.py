@@ -1,0 +1,154 @@
+"""The list of sessions with filters: kind, period and facilitator."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from minami_desk.i18n import N_, _, format_date
+from minami_desk.services.clock import today
+from minami_desk.services.sessions.kinds import KindInfo
+from minami_desk.services.sessions.queries import Facilitator, SessionSummary
+from minami_desk.ui.sessions.common import struck, time_range
+
+COLUMNS = (
+    N_("Date"),
+    N_("Time"),
+    N_("Title"),
+    N_("Kind"),
+    N_("Facilitator"),
+    N_("Signed up"),
+    N_("Present"),
+    N_("Status"),
+)
+
+
+def _date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class SessionList(QWidget):
+    activated = Signal(int)
+    filters_changed = Signal()
+    selection_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        filters = QHBoxLayout()
+        self.kind = QComboBox(self)
+        self.kind.setAccessibleName(_("Filter by kind"))
+        self.facilitator = QComboBox(self)
+        self.facilitator.setAccessibleName(_("Filter by facilitator"))
+        self.date_from = QDateEdit(self)
+        self.date_to = QDateEdit(self)
+        for edit, name in ((self.date_from, _("From date")), (self.date_to, _("Until date"))):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd-MM-yyyy")
+            edit.setAccessibleName(name)
+            edit.dateChanged.connect(lambda _value: self.filters_changed.emit())
+        start = today() - timedelta(days=7)
+        end = today() + timedelta(days=35)
+        self.date_from.setDate(QDate(start.year, start.month, start.day))
+        self.date_to.setDate(QDate(end.year, end.month, end.day))
+        for label_text, widget in (
+            (_("&Kind:"), self.kind),
+            (_("Fro&m:"), self.date_from),
+            (_("&Until:"), self.date_to),
+            (_("Fa&cilitator:"), self.facilitator),
+        ):
+            label = QLabel(label_text, self)
+            label.setBuddy(widget)
+            filters.addWidget(label)
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        layout.addLayout(filters)
+        self.kind.currentIndexChanged.connect(lambda _index: self.filters_changed.emit())
+        self.facilitator.currentIndexChanged.connect(lambda _index: self.filters_changed.emit())
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setObjectName("sessionTable")
+        self.table.setAccessibleName(_("Sessions"))
+        self.table.setHorizontalHeaderLabels([_(title) for title in COLUMNS])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.itemActivated.connect(
+            lambda item: self.activated.emit(
+                int(self.table.item(item.row(), 0).data(Qt.ItemDataRole.UserRole))
+            )
+        )
+        self.table.itemSelectionChanged.connect(self.selection_changed.emit)
+        layout.addWidget(self.table, 1)
+
+    def set_choices(self, kinds: list[KindInfo], facilitators: list[Facilitator]) -> None:
+        for combo, everything, choices in (
+            (self.kind, _("All kinds"), [(kind.id, kind.name) for kind in kinds]),
+            (self.facilitator, _("Everyone"), [(f.id, f.name) for f in facilitators]),
+        ):
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, None)
+            for key, name in choices:
+                combo.addItem(name, key)
+            index = combo.findData(chosen)
+            combo.setCurrentIndex(max(0, index))
+            combo.blockSignals(False)
+
+    def filters(self) -> tuple[date, date, int | None, int | None]:
+        return (
+            _date(self.date_from.date()),
+            _date(self.date_to.date()),
+            self.kind.currentData(),
+            self.facilitator.currentData(),
+        )
+
+    def show_sessions(self, sessions: list[SessionSummary]) -> None:
+        chosen = self.current_session_id()
+        self.table.setRowCount(len(sessions))
+        for row, item in enumerate(sessions):
+            status = _("cancelled") if item.cancelled else _("planned")
+            values = (
+                format_date(item.day, "EEE d-MM-yyyy"),
+                time_range(item),
+                item.title,
+                item.kind_name,
+                item.facilitator_name,
+                str(item.counts.signed_up)
+                + (f"/{item.capacity}" if item.capacity is not None else ""),
+                str(item.counts.present),
+                status,
+            )
+            for column, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                # The status says "geannuleerd" in words; the rest is struck through.
+                cell.setFont(struck(cell.font(), item.cancelled and column < len(values) - 1))
+                if column == 0:
+                    cell.setData(Qt.ItemDataRole.UserRole, item.id)
+                self.table.setItem(row, column, cell)
+            if item.id == chosen:
+                self.table.selectRow(row)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+
+    def current_session_id(self) -> int | None:
+        row = self.table.currentRow()
+        if row < 0 or self.table.item(row, 0) is None:
+            return None
+        return int(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole))

@@ -1,0 +1,118 @@
+"""Vandaag → milestones due this week and overdue, filterable by coach; each opens its page."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from minami_desk.i18n import _, format_date
+from minami_desk.services.actor import Permission
+from minami_desk.services.errors import UserError
+from minami_desk.services.trajectories.due import DueMilestone, due_milestones
+from minami_desk.services.trajectories.queries import list_coaches
+from minami_desk.ui import registry
+from minami_desk.ui.context import AppContext
+from minami_desk.ui.widgets import Heading, show_exception
+
+
+def describe(item: DueMilestone) -> str:
+    """One line that reads without colour: "overdue" is a word, not only red."""
+    when = format_date(item.due_on, "d MMM")
+    text = f"{item.title} — {item.resident_name} · {when}"
+    if item.coach_name:
+        text += f" · {item.coach_name}"
+    return (_("OVERDUE") + ": " + text) if item.overdue else text
+
+
+class MilestonesDuePanel(QFrame):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.setObjectName("card")
+        layout = QVBoxLayout(self)
+        head = QHBoxLayout()
+        head.addWidget(Heading(_("Milestones due this week"), self, level=2))
+        head.addStretch(1)
+        self.coach = QComboBox(self)
+        self.coach.setAccessibleName(_("Coach"))
+        self.coach.setToolTip(_("Show the milestones of one coach"))
+        label = QLabel(_("&Coach"), self)
+        label.setBuddy(self.coach)
+        head.addWidget(label)
+        head.addWidget(self.coach)
+        layout.addLayout(head)
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(_("Milestones due"))
+        self.list.setToolTip(_("Press Enter or double-click to open the trajectory"))
+        self.list.itemActivated.connect(self._open)
+        self.list.setMinimumHeight(140)
+        layout.addWidget(self.list)
+        self.empty = QLabel(_("Nothing due this week."), self)
+        self.empty.setObjectName("muted")
+        layout.addWidget(self.empty)
+        self.items: list[DueMilestone] = []
+        self._fill_coaches()
+        self.coach.currentIndexChanged.connect(self.refresh)
+        context.bus.changed.connect(self._changed)
+        self.refresh()
+
+    def _fill_coaches(self) -> None:
+        current = self.coach.currentData()
+        self.coach.blockSignals(True)
+        self.coach.clear()
+        self.coach.addItem(_("Everyone"), None)
+        for coach in list_coaches(self.context.db, self.context.actor):
+            self.coach.addItem(coach.name, coach.id)
+        if current is None and self.context.actor.staff_id is not None:
+            current = self.context.actor.staff_id  # a coach sees their own first
+        self.coach.setCurrentIndex(max(0, self.coach.findData(current)))
+        self.coach.blockSignals(False)
+
+    def refresh(self) -> None:
+        try:
+            self.items = due_milestones(
+                self.context.db, self.context.actor, coach_id=self.coach.currentData()
+            )
+        except UserError as error:
+            show_exception(self, error)
+            return
+        self.list.clear()
+        for due in self.items:
+            entry = QListWidgetItem(describe(due))
+            entry.setData(Qt.ItemDataRole.UserRole, due.trajectory_id)
+            if due.overdue:
+                font = entry.font()
+                font.setBold(True)
+                entry.setFont(font)
+            self.list.addItem(entry)
+        self.list.setVisible(bool(self.items))
+        self.empty.setVisible(not self.items)
+
+    def _open(self, item: QListWidgetItem) -> None:
+        self.context.navigator.open("trajectory", item.data(Qt.ItemDataRole.UserRole))
+
+    def _changed(self, what: str) -> None:
+        if what in ("trajectory", "staff"):
+            self.refresh()
+
+    def activated(self) -> None:
+        self._fill_coaches()
+        self.refresh()
+
+
+def _create(context: AppContext) -> QWidget:
+    return MilestonesDuePanel(context)
+
+
+PANEL = registry.TodayPanelSpec(
+    key="milestones_due", order=40, create=_create, permission=Permission.VIEW_TRAJECTORIES
+)

@@ -1,0 +1,81 @@
+"""Vandaag → referrals to follow up: the follow-up date is today or already past."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
+
+from minami_desk.i18n import _, ngettext
+from minami_desk.services import clock
+from minami_desk.services.actor import Permission
+from minami_desk.services.referrals import ReferralRow, follow_ups_due, status_label
+from minami_desk.ui import registry
+from minami_desk.ui.context import AppContext
+from minami_desk.ui.referrals import navigation
+from minami_desk.ui.widgets import EmptyState, Heading
+
+
+def _line(row: ReferralRow, days_late: int) -> str:
+    who = _("{name} (no. {number})").format(name=row.resident_name, number=row.resident_number)
+    if days_late > 0:
+        when = "⚠ " + ngettext("{count} day overdue", "{count} days overdue", days_late).format(
+            count=days_late
+        )
+    else:
+        when = "● " + _("today")
+    return f"{who} — {row.organisation_name}\n{when} · {status_label(row.status)}"
+
+
+class ReferralFollowUpsPanel(QFrame):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.setObjectName("card")
+        layout = QVBoxLayout(self)
+        self.heading = Heading(_("Referrals to follow up"), self, level=2)
+        layout.addWidget(self.heading)
+        hint = QLabel(_("Ask how it went: open a referral with Enter or a double click."), self)
+        hint.setObjectName("muted")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(_("Referrals to follow up"))
+        self.list.setAlternatingRowColors(True)  # each referral takes two lines
+        self.list.itemActivated.connect(self._open)
+        self.list.itemDoubleClicked.connect(self._open)
+        layout.addWidget(self.list)
+        self.empty = EmptyState(_("No referrals to follow up today."), self)
+        layout.addWidget(self.empty)
+        context.bus.changed.connect(self._on_changed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        today = clock.today()
+        rows = follow_ups_due(self.context.db, self.context.actor, today)
+        self.list.clear()
+        for row in rows:
+            days_late = (today - row.follow_up_on).days if row.follow_up_on else 0
+            item = QListWidgetItem(_line(row, days_late), self.list)
+            item.setData(Qt.ItemDataRole.UserRole, row.id)
+        self.list.setVisible(bool(rows))
+        self.empty.setVisible(not rows)
+        title = _("Referrals to follow up")
+        self.heading.setText(f"{title} ({len(rows)})" if rows else title)
+
+    def _open(self, item: QListWidgetItem) -> None:
+        navigation.open_referral(self.context, item.data(Qt.ItemDataRole.UserRole))
+
+    def _on_changed(self, what: str) -> None:
+        if what in ("referral", "resident"):
+            self.refresh()
+
+    def activated(self) -> None:
+        self.refresh()
+
+
+PANEL = registry.TodayPanelSpec(
+    key="referral_followups",
+    order=50,
+    create=ReferralFollowUpsPanel,
+    permission=Permission.VIEW_REFERRALS,
+)

@@ -1,0 +1,1 @@
+"""Widgets of the Trajecten section: the trajectory page, its dialogs, the score chart."""

@@ -1,0 +1,129 @@
+"""Closing a trajectory: completed (when the rules allow it) or stopped early with a reason."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from minami_desk.data.models import STOP_REASONS
+from minami_desk.i18n import _
+from minami_desk.services.errors import UserError, ValidationError
+from minami_desk.services.trajectories.labels import stop_reason_label
+from minami_desk.services.trajectories.lifecycle import (
+    complete_trajectory,
+    completion_check,
+    stop_trajectory,
+)
+from minami_desk.ui.context import AppContext
+from minami_desk.ui.trajectories.forms import add_row, date_edit, ok_cancel, to_date
+from minami_desk.ui.widgets import FormErrorLabel, show_exception
+
+
+class CompleteDialog(QDialog):
+    """Shows what completing needs (final evaluation, sessions attended) before it is tried."""
+
+    def __init__(self, context: AppContext, trajectory_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.trajectory_id = trajectory_id
+        self.setWindowTitle(_("Complete the trajectory"))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.end_date = date_edit(self, _("Completed on"))
+        self.end_date.dateChanged.connect(self._refresh)
+        add_row(form, _("&Completed on"), self.end_date)
+        layout.addLayout(form)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(_("What completing needs"))
+        layout.addWidget(self.status)
+        self.error = FormErrorLabel(self)
+        layout.addWidget(self.error)
+        layout.addWidget(ok_cancel(self, _("&Complete")))
+        self._refresh()
+
+    def _refresh(self) -> None:
+        check = completion_check(
+            self.context.db, self.context.actor, self.trajectory_id, to_date(self.end_date.date())
+        )
+        lines = [
+            ("✔ " if check.final_done else "✘ ")
+            + (_("Final evaluation done") if check.final_done else _("Final evaluation not done")),
+            ("✔ " if check.attended >= check.required else "✘ ")
+            + _("Sessions attended during the trajectory: {attended} (needed: {required})").format(
+                attended=check.attended, required=check.required
+            ),
+        ]
+        self.status.setText("\n".join(lines))
+
+    def accept(self) -> None:
+        try:
+            complete_trajectory(
+                self.context.db,
+                self.context.actor,
+                self.trajectory_id,
+                to_date(self.end_date.date()),
+            )
+        except ValidationError as error:
+            self.error.show_message(str(error))
+            return
+        except UserError as error:
+            show_exception(self, error)
+            return
+        self.context.bus.changed.emit("trajectory")
+        super().accept()
+
+
+class StopDialog(QDialog):
+    """Stop early: the reason is one of five, "other" needs a few words."""
+
+    def __init__(self, context: AppContext, trajectory_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.trajectory_id = trajectory_id
+        self.setWindowTitle(_("Stop the trajectory"))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.reason = QComboBox(self)
+        self.reason.setAccessibleName(_("Reason"))
+        self.reason.addItem(_("— choose —"), None)
+        for code in STOP_REASONS:
+            self.reason.addItem(stop_reason_label(code), code)
+        add_row(form, _("&Reason"), self.reason)
+        self.note = QPlainTextEdit(self)
+        self.note.setAccessibleName(_("Explanation"))
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(70)
+        add_row(form, _("&Explanation"), self.note)
+        self.end_date = date_edit(self, _("Stopped on"))
+        add_row(form, _("&Stopped on"), self.end_date)
+        layout.addLayout(form)
+        self.error = FormErrorLabel(self)
+        layout.addWidget(self.error)
+        layout.addWidget(ok_cancel(self, _("&Stop trajectory")))
+
+    def accept(self) -> None:
+        try:
+            stop_trajectory(
+                self.context.db,
+                self.context.actor,
+                self.trajectory_id,
+                self.reason.currentData() or "",
+                self.note.toPlainText(),
+                to_date(self.end_date.date()),
+            )
+        except ValidationError as error:
+            self.error.show_message(str(error))
+            return
+        except UserError as error:
+            show_exception(self, error)
+            return
+        self.context.bus.changed.emit("trajectory")
+        super().accept()

@@ -1,0 +1,60 @@
+"""Small form pieces the trajectory dialogs share: dates, labelled fields, OK/Cancel."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QWidget,
+)
+
+from minami_desk.i18n import _, format_date
+from minami_desk.services import clock
+
+
+def to_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def date_edit(parent: QWidget, accessible: str, value: date | None = None) -> QDateEdit:
+    """A date field with a calendar, in Dutch day-month-year order."""
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("d-M-yyyy")
+    edit.setDate(to_qdate(value or clock.today()))
+    edit.setAccessibleName(accessible)
+    return edit
+
+
+def add_row(form: QFormLayout, text: str, field: QWidget) -> None:
+    """A label with a mnemonic that moves the focus to its field."""
+    label = QLabel(text)
+    label.setBuddy(field)
+    form.addRow(label, field)
+
+
+def ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(dialog)
+    ok = buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
+    ok.setObjectName("primary")
+    ok.setAccessibleName(ok_text.replace("&", ""))
+    ok.setDefault(True)
+    cancel = buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+    cancel.setAccessibleName(_("Cancel"))
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def long_date(value: date | None) -> str:
+    return format_date(value, "long") if value else ""

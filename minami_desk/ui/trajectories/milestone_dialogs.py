@@ -1,0 +1,214 @@
+"""Recording a milestone: done (date, note, and the scores when it is an evaluation), or moved.
+
+The dialog calls the service itself on OK and stays open with the message next to the field
+when the service refuses, so nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from minami_desk.i18n import _
+from minami_desk.services.errors import UserError, ValidationError
+from minami_desk.services.trajectories.assessments import record_scores
+from minami_desk.services.trajectories.labels import moment_label
+from minami_desk.services.trajectories.milestones import mark_done, move_due_date
+from minami_desk.services.trajectories.queries import GoalView, MilestoneView
+from minami_desk.ui.context import AppContext
+from minami_desk.ui.trajectories.forms import add_row, date_edit, long_date, ok_cancel, to_date
+from minami_desk.ui.widgets import FormErrorLabel, show_exception
+
+ASSESSED = ("intake", "midway", "final")
+
+
+class MarkDoneDialog(QDialog):
+    """Done on a date with a note; for the intake, midway and final evaluation, the scores."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        milestone: MilestoneView,
+        goals: list[GoalView],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.milestone = milestone
+        self.setWindowTitle(_("{milestone}: done").format(milestone=milestone.title))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.done_on = date_edit(self, _("Done on"))
+        add_row(form, _("&Done on"), self.done_on)
+        self.note = QPlainTextEdit(self)
+        self.note.setAccessibleName(_("Note"))
+        self.note.setTabChangesFocus(True)
+        self.note.setPlaceholderText(_("What was discussed or agreed (only staff see this)"))
+        self.note.setFixedHeight(90)
+        add_row(form, _("&Note"), self.note)
+        layout.addLayout(form)
+        self.scores: dict[int, QSpinBox] = {}
+        if milestone.code in ASSESSED and goals:
+            intro = QLabel(
+                _(
+                    "The participant scores each goal from 1 (not at all) to 10 (completely). "
+                    "Leave 0 for a goal that was not scored."
+                ),
+                self,
+            )
+            intro.setWordWrap(True)
+            layout.addWidget(intro)
+            score_form = QFormLayout()
+            for goal in goals:
+                spin = QSpinBox(self)
+                spin.setRange(0, 10)
+                spin.setSpecialValueText(_("not scored"))
+                spin.setValue(goal.scores.get(milestone.code, 0))
+                spin.setAccessibleName(_("Score for {goal}").format(goal=goal.label))
+                spin.setToolTip(_("1 = not at all, 10 = completely"))
+                self.scores[goal.id] = spin
+                add_row(score_form, goal.label, spin)
+            layout.addLayout(score_form)
+        self.error = FormErrorLabel(self)
+        layout.addWidget(self.error)
+        layout.addWidget(ok_cancel(self, _("&Save")))
+
+    def accept(self) -> None:
+        scores = {goal_id: (spin.value() or None) for goal_id, spin in self.scores.items()}
+        try:
+            mark_done(
+                self.context.db,
+                self.context.actor,
+                self.milestone.id,
+                to_date(self.done_on.date()),
+                self.note.toPlainText(),
+                scores=scores or None,
+            )
+        except ValidationError as error:
+            self.error.show_message(str(error))
+            return
+        except UserError as error:
+            show_exception(self, error)
+            return
+        self.context.bus.changed.emit("trajectory")
+        super().accept()
+
+
+class MoveDialog(QDialog):
+    """A new due date and why; the original date stays visible on the page."""
+
+    def __init__(
+        self, context: AppContext, milestone: MilestoneView, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.milestone = milestone
+        self.setWindowTitle(_("Move {milestone}").format(milestone=milestone.title))
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(_("Planned for {date}.").format(date=long_date(milestone.due_on)), self)
+        )
+        form = QFormLayout()
+        self.due_on = date_edit(self, _("New date"), milestone.due_on)
+        add_row(form, _("New &date"), self.due_on)
+        self.reason = QPlainTextEdit(self)
+        self.reason.setAccessibleName(_("Reason"))
+        self.reason.setTabChangesFocus(True)
+        self.reason.setFixedHeight(70)
+        add_row(form, _("&Reason"), self.reason)
+        layout.addLayout(form)
+        self.error = FormErrorLabel(self)
+        layout.addWidget(self.error)
+        layout.addWidget(ok_cancel(self, _("&Move")))
+
+    def accept(self) -> None:
+        try:
+            move_due_date(
+                self.context.db,
+                self.context.actor,
+                self.milestone.id,
+                to_date(self.due_on.date()),
+                self.reason.toPlainText(),
+            )
+        except ValidationError as error:
+            self.error.show_message(str(error))
+            return
+        except UserError as error:
+            show_exception(self, error)
+            return
+        self.context.bus.changed.emit("trajectory")
+        super().accept()
+
+
+class ScoresDialog(QDialog):
+    """The self-assessment of one moment on its own, e.g. filled in on paper and typed later."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        trajectory_id: int,
+        goals: list[GoalView],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.trajectory_id = trajectory_id
+        self.goals = goals
+        self.setWindowTitle(_("Self-assessment"))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.moment = QComboBox(self)
+        self.moment.setAccessibleName(_("Moment"))
+        for code in ASSESSED:
+            self.moment.addItem(moment_label(code), code)
+        self.moment.currentIndexChanged.connect(self._load_scores)
+        add_row(form, _("&Moment"), self.moment)
+        self.recorded_on = date_edit(self, _("Date"))
+        add_row(form, _("&Date"), self.recorded_on)
+        self.scores: dict[int, QSpinBox] = {}
+        for goal in goals:
+            spin = QSpinBox(self)
+            spin.setRange(0, 10)
+            spin.setSpecialValueText(_("not scored"))
+            spin.setAccessibleName(_("Score for {goal}").format(goal=goal.label))
+            spin.setToolTip(_("1 = not at all, 10 = completely"))
+            self.scores[goal.id] = spin
+            add_row(form, goal.label, spin)
+        layout.addLayout(form)
+        self.error = FormErrorLabel(self)
+        layout.addWidget(self.error)
+        layout.addWidget(ok_cancel(self, _("&Save")))
+        self._load_scores()
+
+    def _load_scores(self) -> None:
+        moment = self.moment.currentData()
+        for goal in self.goals:
+            self.scores[goal.id].setValue(goal.scores.get(moment, 0))
+
+    def accept(self) -> None:
+        scores = {goal_id: (spin.value() or None) for goal_id, spin in self.scores.items()}
+        try:
+            record_scores(
+                self.context.db,
+                self.context.actor,
+                self.trajectory_id,
+                self.moment.currentData(),
+                scores,
+                to_date(self.recorded_on.date()),
+            )
+        except ValidationError as error:
+            self.error.show_message(str(error))
+            return
+        except UserError as error:
+            show_exception(self, error)
+            return
+        self.context.bus.changed.emit("trajectory")
+        super().accept()
