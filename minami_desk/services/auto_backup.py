@@ -122,7 +122,13 @@ def _guarded(paths: Paths, now: datetime | None, respect_interval: bool) -> Auto
 def make_auto_backup(
     paths: Paths, now: datetime | None = None, respect_interval: bool = True
 ) -> AutoBackup | None:
-    """The work behind both entry points; raises on disk errors (tests look at those)."""
+    """The work behind both entry points; raises on disk errors (tests look at those).
+
+    "Changed since the newest backup" is decided by the SHA-256 of a fresh snapshot. A cheap
+    look at the files first (sizes and modification times of the database and its log, as
+    they were when the newest backup was taken) skips even the snapshot while the desk is
+    idle, so a large database is not copied every few minutes for nothing.
+    """
     moment = (now or clock.now()).astimezone(UTC).replace(microsecond=0)
     if not paths.database.exists():
         return None
@@ -130,6 +136,11 @@ def make_auto_backup(
     if respect_interval and existing and moment - existing[0].created_at < INTERVAL:
         return None
     folder = auto_backup_dir(paths)
+    state = _load_state(folder)
+    newest = existing[0] if existing else None
+    fingerprint = _fingerprint(paths.database)
+    if newest and state.get("name") == newest.path.name and state.get("files") == fingerprint:
+        return None  # not a byte of the database files changed
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"auto-{moment.strftime(_STAMP)}.sqlite"
     if target.exists():
@@ -138,8 +149,9 @@ def make_auto_backup(
     try:
         sqlite_files.snapshot(paths.database, partial)
         digest = sqlite_files.sha256_file(partial)
-        if existing and digest == _last_digest(folder, existing[0]):
-            return None  # nothing changed since the newest backup
+        if newest and digest == _last_digest(state, newest):
+            _save_state(folder, newest.path.name, digest, fingerprint)
+            return None  # the files were touched, but the contents are the same
         problems = sqlite_files.integrity_problems(partial)
         if problems:
             log.error("automatic backup refused: integrity_check found %d problems", len(problems))
@@ -148,10 +160,22 @@ def make_auto_backup(
         sqlite_files.fsync_dir(folder)
     finally:
         sqlite_files.remove_quietly(partial)
-    _save_state(folder, target.name, digest)
+    _save_state(folder, target.name, digest, fingerprint)
     made = AutoBackup(target, moment, target.stat().st_size)
     prune(paths)
     return made
+
+
+def _fingerprint(database: Path) -> list[int]:
+    """Taken before the snapshot: a commit after it changes the log, so it is never missed."""
+    values: list[int] = []
+    for path in (database, Path(f"{database}-wal")):
+        try:
+            stat = path.stat()
+            values += [stat.st_size, stat.st_mtime_ns]
+        except FileNotFoundError:
+            values += [-1, -1]
+    return values
 
 
 def prune(paths: Paths) -> list[Path]:
@@ -166,21 +190,26 @@ def prune(paths: Paths) -> list[Path]:
     return removed
 
 
-def _last_digest(folder: Path, newest: AutoBackup) -> str:
+def _load_state(folder: Path) -> dict[str, object]:
     try:
         state = json.loads((folder / _STATE).read_text(encoding="utf-8"))
-        if state.get("name") == newest.path.name:
-            return str(state["sha256"])
-    except (OSError, ValueError, KeyError, AttributeError):
-        pass
+    except (OSError, ValueError):
+        return {}
+    return state if isinstance(state, dict) else {}
+
+
+def _last_digest(state: dict[str, object], newest: AutoBackup) -> str:
+    if state.get("name") == newest.path.name and isinstance(state.get("sha256"), str):
+        return str(state["sha256"])
     return sqlite_files.sha256_file(newest.path)
 
 
-def _save_state(folder: Path, name: str, digest: str) -> None:
-    """Only a shortcut for the change check; losing it costs one extra hash, nothing more."""
+def _save_state(folder: Path, name: str, digest: str, fingerprint: list[int]) -> None:
+    """Only a shortcut for the change check; losing it costs one extra snapshot, nothing more."""
     partial = folder / (_STATE + _PARTIAL)
     try:
-        partial.write_text(json.dumps({"name": name, "sha256": digest}), encoding="utf-8")
+        state = {"name": name, "sha256": digest, "files": fingerprint}
+        partial.write_text(json.dumps(state), encoding="utf-8")
         os.replace(partial, folder / _STATE)
     except OSError:
         sqlite_files.remove_quietly(partial)

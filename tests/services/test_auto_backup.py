@@ -190,3 +190,31 @@ def test_restoring_a_missing_copy_creates_nothing(paths: Paths, tmp_path: Path) 
         restore_database_file(paths, missing, Actor.system())
     assert "kan niet worden gelezen" in str(caught.value)
     assert not missing.exists()
+
+
+def test_an_idle_desk_is_not_copied_again_and_again(
+    db: Database, paths: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the window keeps its connection and nobody changes anything, not even a
+    snapshot is taken; a change is noticed at the next chance."""
+    from minami_desk.data import sqlite_files
+    from minami_desk.services import auto_backup
+
+    populate(db, residents=2)  # the window's engine keeps a pooled connection open
+    assert maybe_auto_backup(paths, now=START) is not None
+    snapshots: list[Path] = []
+    real_snapshot = sqlite_files.snapshot
+
+    def counting(source: Path, target: Path) -> None:
+        snapshots.append(target)
+        real_snapshot(source, target)
+
+    monkeypatch.setattr(auto_backup.sqlite_files, "snapshot", counting)
+    for hours in (1, 2, 3):
+        assert maybe_auto_backup(paths, now=START + timedelta(hours=hours)) is None
+    assert auto_backup_on_close(paths, now=START + timedelta(hours=4)) is None
+    assert snapshots == []
+    populate(db, residents=1, start=90)
+    made = maybe_auto_backup(paths, now=START + timedelta(hours=5))
+    assert made is not None and len(snapshots) == 1
+    assert row_hashes(made.path) == row_hashes(db.path)
