@@ -43,6 +43,18 @@ from minami_desk.ui.context import AppContext
 from minami_desk.ui.widgets import FormErrorLabel, confirm, show_exception, show_info
 
 FILE_FILTER = "Mi na Mi back-up (*.mnb)"
+RELOAD_KINDS = (
+    "resident",
+    "contact",
+    "session",
+    "session_kind",
+    "trajectory",
+    "referral",
+    "organisation",
+    "staff",
+    "settings",
+    "story",
+)
 SUFFIX = ".mnb"
 
 
@@ -235,7 +247,9 @@ def restore_in_window(context: AppContext, work: Callable[..., RestoreResult]) -
         restoring.clear()
         context.db.dispose()  # a connection opened meanwhile may still see the old file
         context.db = open_database(context.paths)
-        context.bus.changed.emit("database")
+        # Every screen listens for the kinds of record it shows; after a restore all changed.
+        for what in ("database", *RELOAD_KINDS):
+            context.bus.changed.emit(what)
 
     def done(result: RestoreResult | None) -> None:
         reopen()
