@@ -13,6 +13,7 @@ can still change wording there.
 from __future__ import annotations
 
 import sys
+from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
 
@@ -25,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "minami_desk"
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("nl", "en")
+STABLE_DATE = datetime(2026, 11, 27, tzinfo=UTC)
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 
 
@@ -61,6 +63,9 @@ def read_catalog(path: Path, language: str) -> Catalog:
 
 
 def write_catalog(path: Path, catalog: Catalog) -> None:
+    """Fixed header dates, so regenerating a catalog only changes it when its messages change."""
+    catalog.creation_date = STABLE_DATE
+    catalog.revision_date = STABLE_DATE
     path.parent.mkdir(parents=True, exist_ok=True)
     buffer = BytesIO()
     write_po(buffer, catalog, width=100, omit_header=False, sort_output=False)
