@@ -101,8 +101,12 @@ def _referral(
     if name == "Jongerenwerk Zuidoost" and age > 26:
         name = "Buurtteam Amsterdam Zuidoost"
     follow_up = day + timedelta(days=rng.randint(10, 28))
-    if (plan.today - day).days < 21:
+    age_days = (plan.today - day).days
+    if age_days < 21:
         status = "referred"
+    elif age_days > 120:
+        # Staff follow referrals up: after four months every one has an outcome.
+        status = rng.choices(("helped", "not_helped", "unknown"), weights=(60, 15, 25))[0]
     else:
         status = rng.choices(
             ("helped", "contact_made", "not_helped", "unknown", "referred"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from minami_desk.i18n import N_, _, format_date
 from minami_desk.services.clock import today
@@ -23,9 +23,17 @@ class TodaySection(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         holder = QWidget(scroll)
-        grid = QGridLayout(holder)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(12)
+        # The first panel (search and quick actions) spans the width; the others stack in two
+        # columns, each panel at its natural height, so one tall panel leaves no holes.
+        rows = QVBoxLayout(holder)
+        rows.setContentsMargins(0, 0, 8, 0)
+        rows.setSpacing(12)
+        columns = QHBoxLayout()
+        columns.setSpacing(16)
+        column_layouts = [QVBoxLayout(), QVBoxLayout()]
+        for column in column_layouts:
+            column.setSpacing(12)
+            columns.addLayout(column, 1)
         self.panels: list[QWidget] = []
         specs = registry.today_panels(context.actor)
         for index, spec in enumerate(specs):
@@ -33,13 +41,14 @@ class TodaySection(QWidget):
             panel.setObjectName(f"today_{spec.key}")
             self.panels.append(panel)
             if index == 0:
-                grid.addWidget(panel, 0, 0, 1, 2)
+                rows.addWidget(panel)
             else:
-                row, column = divmod(index - 1, 2)
-                grid.addWidget(panel, row + 1, column)
+                column_layouts[(index - 1) % 2].addWidget(panel)
+        for column in column_layouts:
+            column.addStretch(1)
+        rows.addLayout(columns, 1)
         if not specs:
-            grid.addWidget(EmptyState(_("Nothing to show yet."), holder), 0, 0)
-        grid.setRowStretch(grid.rowCount(), 1)
+            rows.addWidget(EmptyState(_("Nothing to show yet."), holder))
         scroll.setWidget(holder)
         outer.addWidget(scroll, 1)
         self._refresh_heading()
