@@ -111,7 +111,7 @@ class Attendance(Timestamped, Base):
         UniqueConstraint("session_id", "resident_id"),
         CheckConstraint(check_in("status", ATTENDANCE_STATUSES), name="status"),
         Index("ix_attendance_resident_id", "resident_id"),
-        Index("ix_attendance_session_id_status", "session_id", "status"),
+        Index("ix_attendance_session_id_status_resident_id", "session_id", "status", "resident_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

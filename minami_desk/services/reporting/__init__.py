@@ -1,0 +1,44 @@
+"""The monthly report for the board and the municipality: figures, breakdowns, outcomes.
+
+``build_monthly_report(db, actor, period)`` returns a plain ``MonthlyReport``; the renderers in
+``minami_desk.reports`` turn it into PDF and XLSX. It reports what the tables record, with
+aggregate SQL, and never carries a name, phone number or address of a resident.
+"""
+
+from __future__ import annotations
+
+from minami_desk.services.reporting.build import build_monthly_report
+from minami_desk.services.reporting.model import (
+    Breakdown,
+    BreakdownRow,
+    GoalOutcome,
+    KeyFigure,
+    MonthlyReport,
+    StoryItem,
+    WeekAttendance,
+)
+from minami_desk.services.reporting.periods import (
+    Period,
+    month,
+    parse_period,
+    quarter,
+    whole_year,
+)
+from minami_desk.services.reporting.texts import KEY_FIGURE_LABELS
+
+__all__ = [
+    "KEY_FIGURE_LABELS",
+    "Breakdown",
+    "BreakdownRow",
+    "GoalOutcome",
+    "KeyFigure",
+    "MonthlyReport",
+    "Period",
+    "StoryItem",
+    "WeekAttendance",
+    "build_monthly_report",
+    "month",
+    "parse_period",
+    "quarter",
+    "whole_year",
+]

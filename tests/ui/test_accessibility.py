@@ -1,0 +1,92 @@
+"""Issue 10: every input and button in every section and Beheer page has an accessible name.
+
+The name is what a screen reader says; Qt derives it from ``setAccessibleName``, a button's
+text or a label's buddy, so we ask Qt's accessibility layer, as a screen reader would.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QCalendarWidget,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+INPUTS = (
+    QAbstractButton,
+    QLineEdit,
+    QComboBox,
+    QAbstractSpinBox,
+    QTextEdit,
+    QPlainTextEdit,
+    QAbstractItemView,
+)
+
+
+def accessible_name(widget: QWidget) -> str:
+    interface = QAccessible.queryAccessibleInterface(widget)
+    name = interface.text(QAccessible.Text.Name) if interface is not None else ""
+    return (name or widget.accessibleName()).strip()
+
+
+def _is_internal_part(widget: QWidget) -> bool:
+    """Parts Qt builds inside composite widgets are named through their owner."""
+    owner = widget.parentWidget()
+    return (
+        widget.objectName().startswith("qt_")
+        or isinstance(widget, QHeaderView)
+        or isinstance(owner, QComboBox | QAbstractSpinBox | QCalendarWidget)
+    )
+
+
+def unnamed_inputs(root: QWidget) -> list[str]:
+    missing = []
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, INPUTS) or not widget.isVisibleTo(root):
+            continue
+        if _is_internal_part(widget) or accessible_name(widget):
+            continue
+        missing.append(
+            f"{type(widget).__name__} {widget.objectName()!r} in "
+            f"{type(widget.parentWidget()).__name__}"
+        )
+    return missing
+
+
+def test_every_section_and_admin_page_names_its_inputs(qtbot, demo_window) -> None:  # type: ignore[no-untyped-def]
+    problems: list[str] = []
+    for key in demo_window.section_keys:
+        section = demo_window.show_section(key)
+        qtbot.wait(20)
+        problems += [f"{key}: {p}" for p in unnamed_inputs(section)]
+        if key == "admin":
+            for page_key in section.page_keys:
+                page = section.show_page(page_key)
+                qtbot.wait(10)
+                problems += [f"admin/{page_key}: {p}" for p in unnamed_inputs(page)]
+    problems += [f"window: {p}" for p in unnamed_inputs(demo_window.centralWidget())]
+    assert sorted(set(problems)) == []
+
+
+def test_the_check_catches_an_unnamed_input(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    root = QWidget()
+    qtbot.addWidget(root)
+    form = QFormLayout(root)
+    named = QLineEdit(root)
+    named.setAccessibleName("Naam")
+    form.addRow(QLabel("&Naam", root), named)
+    bare = QLineEdit(root)
+    bare.setObjectName("bare")
+    form.addWidget(bare)
+    root.show()
+    assert unnamed_inputs(root) == ["QLineEdit 'bare' in QWidget"]
