@@ -38,9 +38,9 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 def fold(text: str) -> str:
     """Lowercase, without diacritics, apostrophes or punctuation runs; spaces kept single."""
-    # casefold first: "ῲ" folds to "ωι" only when its iota subscript is not stripped as a mark
-    # before upper- and lower-case could meet (found by a property test).
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_SPECIAL))
+    # Case-fold before decomposing: "ᾀ" folds to "ἀι", its capital "ἈΙ" likewise; decomposing
+    # first would drop the iota subscript as a mark and make the two differ.
+    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL).casefold())
     stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
     return " ".join(_WORD.findall(stripped.casefold().translate(_SPECIAL)))
 

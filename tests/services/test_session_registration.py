@@ -114,7 +114,8 @@ def test_audience_warnings_for_teen_and_adult_sessions(db: Database, staff_actor
     warning = check_audience(db, staff_actor, teens, twelve_tomorrow)
     assert warning is not None and "12" in warning and "11" in warning
     assert check_audience(db, staff_actor, teens, forty) is not None
-    assert check_audience(db, staff_actor, teens, group_only) is not None
+    group_warning = check_audience(db, staff_actor, teens, group_only)
+    assert group_warning is not None and "65+" in group_warning
     assert check_audience(db, staff_actor, adults, fifteen) is not None
     assert check_audience(db, staff_actor, adults, forty) is None
     # A warning, not a refusal: staff decide; and the range is a setting of the centre.
@@ -153,3 +154,22 @@ def test_attendance_is_saved_and_counted_including_walk_ins(
     assert (counts.present, counts.absent, counts.cancelled, counts.walk_ins) == (2, 1, 1, 1)
     assert counts == session_summary(db, volunteer, session_id).counts
     assert [row.walk_in for row in listing.rows] == [False, True, False, False]
+
+
+def test_sessions_attended_appear_on_the_residents_timeline(
+    db: Database, staff_actor: Actor, volunteer: Actor
+) -> None:
+    from minami_desk.services.timeline import resident_timeline
+
+    came = plan_session(db, staff_actor, SESSION_DAY, details(db, title="Praatavond"))
+    missed = plan_session(db, staff_actor, date(2026, 12, 8), details(db, title="Gemist"))
+    resident = add_resident(db, "Yaw", "Soekhai")
+    register_resident(db, staff_actor, came, resident)
+    register_resident(db, staff_actor, missed, resident)
+    set_status(db, volunteer, came, resident, "present")
+    set_status(db, volunteer, missed, resident, "absent")
+    events = [e for e in resident_timeline(db, staff_actor, resident) if e.kind == "attendance"]
+    assert [(e.title, e.target, e.target_id) for e in events] == [
+        ("Bijeenkomst bijgewoond: Praatavond", "session", came)
+    ]
+    assert events[0].detail == "Praatsessie volwassenen"

@@ -220,3 +220,58 @@ def test_attendance_sheet_button_makes_the_pdf_off_the_ui_thread(
     assert dialog.path.parent == main_window.context.paths.data_dir / "presentielijsten"
     assert dialog.print_button.accessibleName() == "Presentielijst afdrukken"
     dialog.reject()
+
+
+def test_quick_registration_of_a_walk_in(qtbot, main_window, session_today) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+
+    from minami_desk.ui.desk.registration_dialog import RegistrationDialog
+
+    session_id, _residents, _walk_in = session_today
+    screen = AttendanceScreen(main_window.context, session_id)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.focus_search()
+    qtbot.keyClicks(screen.search, "Efua Boateng")
+    assert screen.results.count() == 0  # not registered yet
+
+    def fill_in() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, RegistrationDialog)
+        assert dialog.form.line("first_name").text() == "Efua"  # taken from the search
+        qtbot.keyClick(dialog.form.line("last_name"), Qt.Key.Key_Return)
+        if dialog.isVisible():
+            dialog.reject()
+
+    QTimer.singleShot(200, fill_in)
+    qtbot.mouseClick(screen.new_resident, Qt.MouseButton.LeftButton)
+    names = [screen.names[resident] for resident in screen.row_ids]
+    assert "Efua Boateng" in names
+    new_id = next(r for r in screen.row_ids if screen.names[r] == "Efua Boateng")
+    assert screen.statuses[new_id] == "present" and new_id in screen.walk_ins
+
+
+def test_change_the_rest_of_a_series_in_the_dialog(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from PySide6.QtCore import QTime
+
+    from minami_desk.services.sessions.planning import SeriesPlan, plan_series
+    from minami_desk.services.sessions.queries import session_summary
+    from minami_desk.ui.sessions.plan_dialog import PlanDialog
+
+    clock.fix(datetime(2026, 11, 27, 10, 0))
+    context = main_window.context
+    plan = SeriesPlan(details(context.db), "weekly", 1, date(2026, 12, 1), date(2026, 12, 22))
+    _series, ids = plan_series(context.db, context.actor, plan)
+    dialog = PlanDialog(context, existing=session_summary(context.db, context.actor, ids[2]))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.scope_rest.isVisible() and not dialog.series.isVisible()
+    dialog.scope_rest.setChecked(True)
+    dialog.start.setTime(QTime(18, 30))
+    dialog.save()
+    starts = [
+        session_summary(context.db, context.actor, i).starts_at.strftime("%H:%M") for i in ids
+    ]
+    assert starts == ["19:00", "19:00", "18:30", "18:30"]

@@ -15,32 +15,17 @@ from minami_desk.reports.attendance_sheet import (
     SheetPerson,
     render_attendance_sheet,
 )
-from minami_desk.reports.pdf_common import CentreInfo, dutch_date
+from minami_desk.reports.pdf_common import dutch_date
 from minami_desk.reports.tabular import write_table
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
+from minami_desk.services.centre import centre_info
 from minami_desk.services.clock import local, today
 from minami_desk.services.sessions.common import SEAT_STATUSES, attendance_word
 from minami_desk.services.sessions.queries import session_summary
-from minami_desk.services.settings import get_settings
 
 EXPORT_HEADER = ["Datum", "Begintijd", "Bijeenkomst", "Soort", "Bewonersnummer", "Status"]
 _BATCH = 2000
-
-
-def centre_info(db: Database) -> CentreInfo:
-    """The centre as the settings describe it (``centre.*`` keys), for printed pages."""
-    values = get_settings(db, "centre.")
-    defaults = CentreInfo()
-    return CentreInfo(
-        name=values.get("centre.name") or defaults.name,
-        address=values.get("centre.address") or "",
-        postcode_city=values.get("centre.postcode_city") or defaults.postcode_city,
-        phone=values.get("centre.phone") or "",
-        email=values.get("centre.email") or "",
-        coordinator=values.get("centre.coordinator") or "",
-        logo_path=values.get("centre.logo_path") or "",
-    )
 
 
 def sheet_name(resident: Resident) -> str:

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
 from minami_desk.data.db import Database
-from minami_desk.data.models import AUDIENCES, Session, SessionKind
+from minami_desk.data.models import AUDIENCES, SessionKind
 from minami_desk.i18n import _
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
@@ -82,14 +82,6 @@ def save_kind(
         session.flush()
         record(session, actor, "created" if kind_id is None else "changed", "session_kind", kind.id)
         return kind.id
-
-
-def kind_in_use(db: Database, kind_id: int) -> bool:
-    with db.read_session() as session:
-        return (
-            session.scalar(select(Session.id).where(Session.kind_id == kind_id).limit(1))
-            is not None
-        )
 
 
 def _unique_code(session: OrmSession, base: str) -> str:

@@ -19,6 +19,8 @@ from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
 from minami_desk.services.clock import local, utcnow
 from minami_desk.services.errors import NotFoundError, ValidationError
+from minami_desk.services.registration import age_on
+from minami_desk.services.residents import live_resident
 from minami_desk.services.sessions.common import SEAT_STATUSES, get_session
 from minami_desk.services.settings import get_setting
 
@@ -60,10 +62,6 @@ def age_ranges(db: Database) -> dict[str, tuple[int, int] | None]:
     return {"teens": teens, "adults": (ADULT_AGE, 150), "everyone": None}
 
 
-def age_on(birth_date: date, day: date) -> int:
-    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
-
-
 def audience_warning(
     wanted: tuple[int, int] | None, birth_date: date | None, age_group: str | None, day: date
 ) -> str | None:
@@ -72,14 +70,14 @@ def audience_warning(
         return None
     low, high = wanted
     if birth_date is not None:
-        age = age_on(birth_date, day)
-        if low <= age <= high:
+        age = str(age_on(birth_date, day))
+        if low <= int(age) <= high:
             return None
     elif age_group in _GROUP_RANGES:
         group_low, group_high = _GROUP_RANGES[age_group]
         if group_low <= high and low <= group_high:
             return None
-        age = group_low
+        age = age_group.replace("-", "–")  # "65+", "0–11": the group, not a made-up age
     else:
         return None  # nothing known about the age: nothing to warn about
     if high >= 150:
@@ -97,20 +95,13 @@ def check_audience(db: Database, actor: Actor, session_id: int, resident_id: int
     ranges = age_ranges(db)
     with db.read_session() as session:
         row = get_session(session, session_id)
-        resident = _get_resident(session, resident_id)
+        resident = live_resident(session, resident_id)
         return audience_warning(
             ranges[row.audience],
             resident.birth_date,
             resident.age_group,
             local(row.starts_at).date(),
         )
-
-
-def _get_resident(session: OrmSession, resident_id: int) -> Resident:
-    resident = session.get(Resident, resident_id)
-    if resident is None or resident.anonymised_at is not None:
-        raise NotFoundError(_("This resident no longer exists."))
-    return resident
 
 
 def _seats_taken(session: OrmSession, session_id: int) -> int:
@@ -152,7 +143,7 @@ def register_resident(
         row = get_session(session, session_id)
         if row.status == "cancelled":
             raise ValidationError("session", _("This session has been cancelled."))
-        resident = _get_resident(session, resident_id)
+        resident = live_resident(session, resident_id)
         warning = audience_warning(
             ranges[row.audience],
             resident.birth_date,

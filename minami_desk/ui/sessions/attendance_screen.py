@@ -10,8 +10,17 @@ A table of items rather than rows of buttons, so 60 or 100 registrations open at
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPen,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -22,6 +31,9 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -52,6 +64,21 @@ TOGGLES = (
 
 
 NOTICE_STYLE = "background: #FFF4D6; color: #3D2E00; padding: 6px 10px; border-radius: 4px;"
+
+
+class CursorFrame(QStyledItemDelegate):
+    """The cursor is a thick frame, so a chosen (filled) toggle keeps its colour under it."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        plain = QStyleOptionViewItem(option)
+        plain.state &= ~QStyle.StateFlag.State_Selected
+        super().paint(painter, plain, index)
+        if selected:
+            painter.save()
+            painter.setPen(QPen(QColor("#E07A1F"), 3))
+            painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
+            painter.restore()
 
 
 def counts_text(counts: Counts) -> str:
@@ -135,6 +162,7 @@ class AttendanceScreen(QDialog):
         self.table.setToolTip(_("Keys: A present, F absent, M cancelled; arrows up and down"))
         self.table.cellClicked.connect(self._clicked)
         self.table.installEventFilter(self)
+        self.table.setItemDelegate(CursorFrame(self.table))
         self.name_font = QFont(self.table.font())
         self.name_font.setPointSizeF(self.name_font.pointSizeF() * 1.15)
         self.toggle_font = QFont(self.table.font())
@@ -189,7 +217,7 @@ class AttendanceScreen(QDialog):
         self.new_resident = QPushButton(_("&New resident…"), self)
         self.new_resident.setAccessibleName(_("Register a new resident as walk-in"))
         self.new_resident.clicked.connect(self._quick_register)
-        self.new_resident.setVisible(self.context.navigator.can_open("resident_quick_register"))
+        self.new_resident.setVisible(self.context.actor.can(Permission.REGISTER_RESIDENTS))
         row.addWidget(self.new_resident)
         box.addLayout(row)
         self.results = QListWidget(self)
@@ -316,7 +344,8 @@ class AttendanceScreen(QDialog):
             show_exception(self, error)
             return
         for candidate in found:
-            line = f"{candidate.name}  ({_('no. {number}').format(number=candidate.number)}"
+            number = _("no. {number}").format(number=candidate.number)
+            line = f"{candidate.name}  ({number}"
             if candidate.birth_year:
                 line += f", {candidate.birth_year}"
             line += ")"
@@ -365,10 +394,13 @@ class AttendanceScreen(QDialog):
         self.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _quick_register(self) -> None:
-        resident_id = self.context.navigator.open(
-            "resident_quick_register", parent=self, text=self.search.text()
+        """Not found? Register the person on the spot (names taken from the search) and add them."""
+        from minami_desk.ui.desk.registration_dialog import register_new
+
+        resident_id = register_new(
+            self.context, parent=self, open_page=False, search_text=self.search.text()
         )
-        if isinstance(resident_id, int):
+        if resident_id is not None:
             self.add(resident_id, self.walk_in_default)
 
     def _open_sheet(self) -> None:

@@ -1,4 +1,4 @@
-"""How a session reads on screen: one line of text, and cancelled ones struck through.
+"""How a session reads on screen: its times, its places, its day; cancelled ones struck through.
 
 A cancelled session says "geannuleerd" in words as well; the strike-through and the grey
 are only a help, never the only sign.
@@ -13,9 +13,8 @@ from minami_desk.services.sessions.queries import SessionSummary
 
 
 def time_range(item: SessionSummary) -> str:
-    return "{start}–{end}".format(
-        start=item.starts_at.strftime("%H:%M"), end=item.ends_at.strftime("%H:%M")
-    )
+    start, end = item.starts_at, item.ends_at
+    return f"{start.hour:02d}:{start.minute:02d}–{end.hour:02d}:{end.minute:02d}"
 
 
 def places_text(item: SessionSummary) -> str:
@@ -26,23 +25,6 @@ def places_text(item: SessionSummary) -> str:
     )
     if item.counts.waitlist:
         text += ", " + _("{count} waiting").format(count=item.counts.waitlist)
-    return text
-
-
-def status_text(item: SessionSummary) -> str:
-    return _("cancelled") if item.cancelled else ""
-
-
-def session_line(item: SessionSummary, with_date: bool = False) -> str:
-    """ "19:00–21:00  Praatsessie volwassenen (8/12 aangemeld)", plus "— GEANNULEERD"."""
-    parts = []
-    if with_date:
-        parts.append(format_date(item.day, "EEE d MMM"))
-    parts.append(time_range(item))
-    parts.append(item.title)
-    text = "  ".join(parts) + f"  ({places_text(item)})"
-    if item.cancelled:
-        text += "  — " + _("CANCELLED")
     return text
 
 

@@ -1,0 +1,36 @@
+"""Timeline rows for sessions attended: which meetings the resident came to."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session as OrmSession
+
+from minami_desk.data.models import Attendance, Session, SessionKind
+from minami_desk.i18n import _
+from minami_desk.services.actor import Actor
+from minami_desk.services.timeline import TimelineEvent
+
+
+def events(session: OrmSession, actor: Actor, resident_id: int) -> list[TimelineEvent]:
+    """Only sessions actually attended (present); sign-ups that came to nothing are left out."""
+    rows = session.execute(
+        select(Session.id, Session.starts_at, Session.title, SessionKind.name, Attendance.walk_in)
+        .join(Attendance, Attendance.session_id == Session.id)
+        .join(SessionKind, SessionKind.id == Session.kind_id)
+        .where(
+            Attendance.resident_id == resident_id,
+            Attendance.status == "present",
+            Session.status != "cancelled",
+        )
+    )
+    return [
+        TimelineEvent(
+            when=starts_at,
+            kind="attendance",
+            title=_("Attended: {title}").format(title=title),
+            detail=kind + (" · " + _("walk-in") if walk_in else ""),
+            target="session",
+            target_id=session_id,
+        )
+        for session_id, starts_at, title, kind, walk_in in rows
+    ]
