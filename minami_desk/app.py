@@ -154,6 +154,14 @@ def run_gui(paths: Paths, demo: bool = False, language: str | None = None) -> in
             from minami_desk.services.demo import make_demo_database
 
             make_demo_database(paths)
+        from minami_desk.ui.backup_guard import (
+            backup_on_close,
+            check_at_start,
+            install_auto_backup,
+        )
+
+        if not demo and not check_at_start(paths):
+            return 1
         try:
             from minami_desk.data.store import open_database
 
@@ -181,6 +189,7 @@ def run_gui(paths: Paths, demo: bool = False, language: str | None = None) -> in
             db.dispose()
             return 0
         window = build_window(paths, demo=demo, actor=actor, db=db)
+        install_auto_backup(window.context)  # type: ignore[attr-defined]
         _install_exception_hook()
         window.show()  # type: ignore[attr-defined]
         log.info("window opened (version %s)", __version__)
@@ -189,6 +198,10 @@ def run_gui(paths: Paths, demo: bool = False, language: str | None = None) -> in
 
         wait_for_tasks()
         window.context.db.dispose()  # type: ignore[attr-defined]
+        # The closing backup only reads (a consistent snapshot), and on a large database it
+        # takes a while: let a new window start meanwhile instead of saying "already open".
+        lock.release()
+        backup_on_close(window.context)  # type: ignore[attr-defined]
         return int(code)
     finally:
         lock.release()

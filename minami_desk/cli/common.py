@@ -60,20 +60,26 @@ class CommandContext:
 
     def database(self, write: bool = False) -> Database:
         """Readers work while the window is open; writers refuse, with the window's message."""
-        if write and self._lock is None:
-            self.paths.ensure()
-            lock = InstanceLock(self.paths.lock_file)
-            try:
-                lock.acquire()
-            except AlreadyOpenError:
-                raise CommandFailed(already_open_message()) from None
-            self._lock = lock
+        if write:
+            self.hold_lock()
         if self._db is None:
             if not write and not self.paths.database.exists():
                 self.paths.ensure()
             migrate = write or not is_locked(self.paths.lock_file)
             self._db = open_database(self.paths, migrate=migrate)
         return self._db
+
+    def hold_lock(self) -> None:
+        """The instance lock alone, for commands that replace the database file (restore)."""
+        if self._lock is not None:
+            return
+        self.paths.ensure()
+        lock = InstanceLock(self.paths.lock_file)
+        try:
+            lock.acquire()
+        except AlreadyOpenError:
+            raise CommandFailed(already_open_message()) from None
+        self._lock = lock
 
     def close(self) -> None:
         if self._db is not None:

@@ -1,0 +1,27 @@
+"""Bestand → Back-up maken… and Back-up terugzetten…"""
+
+from __future__ import annotations
+
+from minami_desk.i18n import N_
+from minami_desk.services.actor import Permission
+from minami_desk.ui.backup_dialogs import make_backup, restore_from_file
+from minami_desk.ui.registry import ActionSpec
+
+ACTIONS = [
+    ActionSpec(
+        menu="file",
+        text=N_("&Make a backup…"),
+        order=800,
+        trigger=make_backup,
+        permission=Permission.BACKUP_RESTORE,
+        tooltip=N_("An encrypted backup file for the board, checked after writing"),
+    ),
+    ActionSpec(
+        menu="file",
+        text=N_("&Restore a backup…"),
+        order=810,
+        trigger=restore_from_file,
+        permission=Permission.BACKUP_RESTORE,
+        tooltip=N_("Replace all data by a backup; the current data is saved first"),
+    ),
+]
