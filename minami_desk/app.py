@@ -9,11 +9,16 @@ import tempfile
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from minami_desk import APP_ID, APP_NAME, __version__, i18n
 from minami_desk.config import Paths, load_pc_settings, resolve_paths, resource_path
 from minami_desk.i18n import _
 from minami_desk.logging_setup import configure_logging
+
+if TYPE_CHECKING:
+    from minami_desk.data.db import Database
+    from minami_desk.services.actor import Actor
 
 log = logging.getLogger(__name__)
 
@@ -80,18 +85,41 @@ def make_application(argv: list[str] | None = None) -> object:
     return app
 
 
-def build_window(paths: Paths, demo: bool = False) -> object:
-    """The main window on an open database; used by ``run_gui`` and by the tests."""
+def build_window(
+    paths: Paths,
+    demo: bool = False,
+    actor: Actor | None = None,
+    db: Database | None = None,
+    idle_timeout_ms: int | None = None,
+) -> object:
+    """The main window on an open database; used by ``run_gui`` and by the tests.
+
+    Without ``actor`` the window works as an administrator nobody signed in as (the tests'
+    default; there is then no idle lock, as nobody could unlock it). ``run_gui`` signs in first.
+    """
     from minami_desk.data.store import open_database
     from minami_desk.services.actor import Actor
     from minami_desk.ui.context import AppContext
     from minami_desk.ui.main_window import MainWindow
 
-    db = open_database(paths)
-    # Until staff accounts exist the desk works as administrator; the demo likewise.
-    actor = Actor(staff_id=None, role="beheerder", via="ui")
+    if db is None:
+        db = open_database(paths)
+    if actor is None:
+        actor = Actor(staff_id=None, role="beheerder", via="ui")
     context = AppContext(paths=paths, db=db, actor=actor, demo=demo)
-    return MainWindow(context)
+    return MainWindow(context, idle_timeout_ms=idle_timeout_ms)
+
+
+def _sign_in(db: Database, demo: bool) -> Actor | None:
+    """The demo opens as its coordinator; otherwise the person signs in (or creates the
+    administrator on a fresh database). None when they cancel."""
+    from minami_desk.services.accounts import ensure_demo_account
+
+    if demo:
+        return ensure_demo_account(db)
+    from minami_desk.ui.sign_in import sign_in_at_start
+
+    return sign_in_at_start(db)
 
 
 def run_gui(paths: Paths, demo: bool = False, language: str | None = None) -> int:
@@ -127,7 +155,9 @@ def run_gui(paths: Paths, demo: bool = False, language: str | None = None) -> in
 
             make_demo_database(paths)
         try:
-            window = build_window(paths, demo=demo)
+            from minami_desk.data.store import open_database
+
+            db = open_database(paths)
         except SchemaTooNewError:
             show_error(
                 None,
@@ -146,6 +176,11 @@ def run_gui(paths: Paths, demo: bool = False, language: str | None = None) -> in
                 ).format(path=error.backup_path),
             )
             return 1
+        actor = _sign_in(db, demo)
+        if actor is None:
+            db.dispose()
+            return 0
+        window = build_window(paths, demo=demo, actor=actor, db=db)
         _install_exception_hook()
         window.show()  # type: ignore[attr-defined]
         log.info("window opened (version %s)", __version__)

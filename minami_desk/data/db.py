@@ -21,6 +21,9 @@ def _apply_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> Non
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = FULL")
+    # Deleted or overwritten text (a help request, a name) is zeroed on disk, not left in
+    # free pages: privacy by design for a file that holds notes about vulnerable people.
+    cursor.execute("PRAGMA secure_delete = ON")
     # 32 MB page cache (the default is 2 MB): with 50,000 residents the name search touches
     # the resident rows of every match; kept in memory, a prefix search stays a few ms.
     cursor.execute(f"PRAGMA cache_size = -{CACHE_KIB}")

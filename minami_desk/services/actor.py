@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from minami_desk.i18n import _
+from minami_desk.i18n import N_, _
 from minami_desk.services.errors import PermissionDeniedError
 
 
@@ -36,7 +36,8 @@ class Permission(StrEnum):
     MANAGE_ACCOUNTS = "manage_accounts"
     BACKUP_RESTORE = "backup_restore"
     VIEW_AUDIT_LOG = "view_audit_log"
-    ERASE_PERSONAL_DATA = "erase_personal_data"
+    ERASE_PERSONAL_DATA = "erase_personal_data"  # anonymise on request or after retention
+    EXPORT_PERSONAL_DATA = "export_personal_data"  # inzageverzoek: everything about one person
 
 
 _VOLUNTEER = frozenset(
@@ -62,7 +63,20 @@ _STAFF = _VOLUNTEER | {
     Permission.MANAGE_STORIES,
     Permission.VIEW_REPORTS,
     Permission.IMPORT_EXPORT,
+    Permission.EXPORT_PERSONAL_DATA,
 }
+# How each role is called where people read it; translate with ``_()`` (see ``role_label``).
+ROLE_LABELS = {
+    "beheerder": N_("administrator"),
+    "medewerker": N_("staff member"),
+    "vrijwilliger": N_("volunteer"),
+}
+
+
+def role_label(role: str) -> str:
+    return _(ROLE_LABELS[role]) if role in ROLE_LABELS else role
+
+
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     "vrijwilliger": _VOLUNTEER,
     "medewerker": frozenset(_STAFF),
@@ -76,7 +90,8 @@ class Actor:
 
     staff_id: int | None
     role: str
-    via: str = "ui"  # "ui" or "cli"
+    via: str = "ui"  # "ui", "cli" or "system"
+    name: str = ""  # display name for the status bar; never written to the audit log
 
     @classmethod
     def command_line(cls) -> Actor:
@@ -87,6 +102,11 @@ class Actor:
     def system(cls) -> Actor:
         """Internal jobs such as the demo generator and automatic backups."""
         return cls(staff_id=None, role="beheerder", via="system")
+
+    @classmethod
+    def for_staff(cls, staff_id: int, role: str, name: str = "") -> Actor:
+        """A signed-in person at the window."""
+        return cls(staff_id=staff_id, role=role, via="ui", name=name)
 
     def can(self, permission: Permission) -> bool:
         return permission in ROLE_PERMISSIONS.get(self.role, frozenset())

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy.orm import Session
 
 from minami_desk.data.models import AUDIT_ACTIONS, AuditLog
 from minami_desk.services.actor import Actor
+
+if TYPE_CHECKING:
+    from minami_desk.data.db import Database
 
 
 def record(
@@ -32,3 +37,9 @@ def record(
             detail=detail[:200],
         )
     )
+
+
+def record_viewed(db: Database, actor: Actor, entity: str, entity_id: int) -> None:
+    """Someone opened a record's page: who looked at whom is part of the log (by id)."""
+    with db.session() as session:
+        record(session, actor, "viewed", entity, entity_id)

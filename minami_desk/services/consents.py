@@ -15,6 +15,7 @@ from minami_desk.services import clock
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
 from minami_desk.services.errors import NotFoundError, ValidationError
+from minami_desk.services.privacy.consent_effects import apply_withdrawal
 from minami_desk.services.residents import live_resident
 
 SELF = "bewoner zelf"  # stored in ``given_by`` when the resident consents personally
@@ -152,3 +153,5 @@ def withdraw_consent(db: Database, actor: Actor, consent_id: int, note: str = ""
         consent.withdrawn_at = clock.utcnow()
         consent.withdrawn_note = note.strip()[:2000]
         record(session, actor, "changed", "consent", consent_id, "withdrawn")
+        # Takes effect everywhere at once (stories stop being shared, …), same unit of work.
+        apply_withdrawal(session, actor, consent.resident_id, consent.kind, consent.withdrawn_at)

@@ -30,6 +30,7 @@ from minami_desk.services import clock
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
 from minami_desk.services.errors import NotFoundError, ValidationError
+from minami_desk.services.residents import live_resident
 
 OPEN_STATUSES = ("referred", "contact_made")
 CLOSED_STATUSES = ("helped", "not_helped", "unknown")
@@ -128,12 +129,6 @@ class ReferralFilter:
 
 
 @dataclass(frozen=True)
-class ThemeChoice:
-    id: int
-    name: str
-
-
-@dataclass(frozen=True)
 class FollowUpResult:
     """What the desk learned when following a referral up."""
 
@@ -146,18 +141,8 @@ def resident_label(db: Database, actor: Actor, resident_id: int) -> str:
     """ "Akua Asante (nr. 301)", for the heading of a referral form."""
     actor.require(Permission.FIND_RESIDENTS)
     with db.read_session() as session:
-        resident = session.get(Resident, resident_id)
-        if resident is None or resident.anonymised_at is not None:
-            raise NotFoundError(_("This resident no longer exists."))
+        resident = live_resident(session, resident_id)
         return _("{name} (no. {number})").format(name=resident.full_name, number=resident.number)
-
-
-def theme_choices(db: Database) -> list[ThemeChoice]:
-    with db.read_session() as session:
-        themes = session.scalars(
-            select(Theme).where(Theme.active.is_(True)).order_by(Theme.sort_order, Theme.name)
-        )
-        return [ThemeChoice(theme.id, theme.name) for theme in themes]
 
 
 def _statement() -> Select[tuple[Referral, Resident]]:
@@ -274,9 +259,7 @@ def follow_ups_due(db: Database, actor: Actor, on: date | None = None) -> list[R
 def _check_input(session: Session, data: ReferralInput) -> list[Theme]:
     errors: dict[str, str] = {}
     today = clock.today()
-    resident = session.get(Resident, data.resident_id)
-    if resident is None or resident.anonymised_at is not None:
-        raise NotFoundError(_("This resident no longer exists."))
+    live_resident(session, data.resident_id)
     if data.contact_id is not None:
         contact = session.get(Contact, data.contact_id)
         if contact is None or contact.resident_id != data.resident_id:

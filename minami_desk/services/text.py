@@ -38,10 +38,9 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 def fold(text: str) -> str:
     """Lowercase, without diacritics, apostrophes or punctuation runs; spaces kept single."""
-    # Case-fold before decomposing: "ᾀ" folds to "ἀι", as its capital "ἈΙ" does, whereas
-    # decomposing first would strip the iota subscript from one and keep the capital iota.
-    folded = text.translate(_SPECIAL).casefold()
-    decomposed = unicodedata.normalize("NFKD", folded)
+    # Case-fold before decomposing: "ᾀ" folds to "ἀι", its capital "ἈΙ" likewise; decomposing
+    # first would drop the iota subscript as a mark and make the two differ.
+    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL).casefold())
     stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
     return " ".join(_WORD.findall(stripped.casefold().translate(_SPECIAL)))
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,8 +23,11 @@ from PySide6.QtWidgets import (
 
 from minami_desk import APP_NAME
 from minami_desk.i18n import N_, _
+from minami_desk.services import accounts
+from minami_desk.services.actor import Actor, role_label
 from minami_desk.ui import registry
-from minami_desk.ui.context import AppContext
+from minami_desk.ui.context import AppContext, EventBus, Navigator
+from minami_desk.ui.idle_lock import Cover, IdleWatcher, LockDialog, idle_minutes, open_dialogs
 
 log = logging.getLogger(__name__)
 
@@ -35,20 +40,33 @@ MENU_TITLES = {
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, context: AppContext) -> None:
+    def __init__(self, context: AppContext, idle_timeout_ms: int | None = None) -> None:
         super().__init__()
         self.context = context
         context.window = self
         self.setWindowTitle(APP_NAME + (" — " + _("demo") if context.demo else ""))
         self.setMinimumSize(960, 620)
         self._section_keys: list[str] = []
+        self._menu_actions: list[QAction] = []
+        self.is_locked = False
+        self._signed_out = False
+        self.idle: IdleWatcher | None = None
+        self.lock_dialog: LockDialog | None = None
+        self._covers: list[Cover] = []
+        self._focus_before_lock: QWidget | None = None
         self._build_search_bar()
         self._build_body()
         self._build_menus()
         self._build_status_bar()
         self._install_navigation()
-        context.bus.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self._connect_bus()
         self._restore_geometry()
+        self._start_idle_lock(idle_timeout_ms)
+
+    def _connect_bus(self) -> None:
+        self.context.bus.status_message.connect(
+            lambda text: self.statusBar().showMessage(text, 8000)
+        )
 
     # -- layout ---------------------------------------------------------------------------
     def _build_search_bar(self) -> None:
@@ -76,8 +94,9 @@ class MainWindow(QMainWindow):
         )
         bar.addWidget(self.global_search)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-        shortcut = QShortcut(QKeySequence("Ctrl+K"), self)
-        shortcut.activated.connect(self.focus_search)
+        self.search_bar = bar
+        self.search_shortcut = QShortcut(QKeySequence("Ctrl+K"), self)
+        self.search_shortcut.activated.connect(self.focus_search)
 
     def focus_search(self) -> None:
         self.global_search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -143,6 +162,7 @@ class MainWindow(QMainWindow):
         for index, key in enumerate(self._section_keys[:9]):
             spec_title = self.sidebar.item(index).text()
             action = QAction(spec_title, self)
+            self._menu_actions.append(action)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _checked=False, k=key: self.show_section(k))
             menus["view"].addAction(action)
@@ -154,6 +174,7 @@ class MainWindow(QMainWindow):
                 menu.addSeparator()
             previous_menu = spec.menu
             action = QAction(_(spec.text), self)
+            self._menu_actions.append(action)
             if spec.shortcut:
                 action.setShortcut(QKeySequence(spec.shortcut))
             if spec.tooltip:
@@ -162,6 +183,7 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
         menus["file"].addSeparator()
         quit_action = QAction(_("&Quit"), self)
+        self._menu_actions.append(quit_action)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         menus["file"].addAction(quit_action)
@@ -171,14 +193,10 @@ class MainWindow(QMainWindow):
         self.menus = menus
 
     def _build_status_bar(self) -> None:
-        role = {
-            "beheerder": _("administrator"),
-            "medewerker": _("staff member"),
-            "vrijwilliger": _("volunteer"),
-        }.get(self.context.actor.role, "")
-        who = QLabel(_("Signed in as: {role}").format(role=role), self)
-        who.setObjectName("muted")
-        self.statusBar().addPermanentWidget(who)
+        self.who_label = QLabel(self)
+        self.who_label.setObjectName("muted")
+        self.statusBar().addPermanentWidget(self.who_label)
+        self._show_who()
         if self.context.demo:
             badge = QLabel(_("DEMO — fictional data, nothing is kept"), self)
             badge.setObjectName("muted")
@@ -192,6 +210,98 @@ class MainWindow(QMainWindow):
             install = getattr(module, "install", None)
             if install is not None:
                 install(self.context)
+        for install in registry.action_installers():
+            install(self.context)
+
+    def _show_who(self) -> None:
+        actor = self.context.actor
+        role = role_label(actor.role)
+        if actor.name:
+            text = _("Signed in: {name} ({role})").format(name=actor.name, role=role)
+        else:
+            text = _("Signed in as: {role}").format(role=role)
+        self.who_label.setText(text)
+        self.who_label.setAccessibleName(text)
+
+    # -- who is at the desk ------------------------------------------------------------------
+    def _start_idle_lock(self, timeout_ms: int | None) -> None:
+        """Nobody to sign in as (tests' default actor), nothing to lock."""
+        if self.context.actor.staff_id is None:
+            return
+        if timeout_ms is None:
+            timeout_ms = idle_minutes(self) * 60_000
+        if self.idle is None:
+            self.idle = IdleWatcher(self, timeout_ms)
+        else:
+            self.idle.set_timeout(timeout_ms)
+
+    def lock(self) -> None:
+        """Cover the window with the sign-in screen; the screens below stay as they are."""
+        if self.is_locked or self.context.actor.staff_id is None:
+            return
+        self.is_locked = True
+        self._focus_before_lock = QApplication.focusWidget()
+        self._covers = [Cover(self)] + [Cover(dialog) for dialog in open_dialogs()]
+        self._set_interactive(False)
+        if self.lock_dialog is None:
+            self.lock_dialog = LockDialog(self)
+        username = accounts.own_username(self.context.db, self.context.actor)
+        self.lock_dialog.show_for(self.context.actor, username)
+
+    def unlock(self, actor: Actor) -> None:
+        """Same person: carry on where they were. Someone else: the window is theirs now."""
+        if not self.is_locked:
+            return
+        same = actor.staff_id == self.context.actor.staff_id
+        self.is_locked = False
+        if self.lock_dialog is not None:
+            self.lock_dialog.hide()
+        for cover in self._covers:
+            cover.remove()
+        self._covers = []
+        self._set_interactive(True)
+        if same:
+            self.context.actor = actor
+            self._show_who()
+            if self._focus_before_lock is not None:
+                with contextlib.suppress(RuntimeError):  # the widget was closed meanwhile
+                    self._focus_before_lock.setFocus()
+        else:
+            # The previous person's open forms are not for the next one to see or finish.
+            for dialog in open_dialogs():
+                dialog.reject()
+            accounts.sign_out(self.context.db, self.context.actor)
+            self.switch_actor(actor)
+        self._focus_before_lock = None
+        if self.idle is not None:
+            self.idle.timer.start()
+
+    def _set_interactive(self, enabled: bool) -> None:
+        for widget in (self.centralWidget(), self.menuBar(), self.search_bar):
+            if widget is not None:
+                widget.setEnabled(enabled)
+        for action in self._menu_actions:
+            action.setEnabled(enabled)
+        self.search_shortcut.setEnabled(enabled)
+
+    def switch_actor(self, actor: Actor) -> None:
+        """Rebuild everything that depends on the role for ``actor``; the database stays open."""
+        self.context.actor = actor
+        self.context.navigator = Navigator()
+        self.context.bus = EventBus()
+        for action in self._menu_actions:
+            action.deleteLater()
+        self._menu_actions = []
+        self.menuBar().clear()
+        for menu in self.menus.values():
+            menu.deleteLater()
+        self._section_keys = []
+        self._build_body()
+        self._build_menus()
+        self._install_navigation()
+        self._connect_bus()
+        self._show_who()
+        self._start_idle_lock(self.idle.timer.interval() if self.idle is not None else None)
 
     # -- state ----------------------------------------------------------------------------
     def _settings(self) -> QSettings:
@@ -212,6 +322,14 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.idle is not None:
+            self.idle.stop()
+        if not self._signed_out:
+            self._signed_out = True
+            try:
+                accounts.sign_out(self.context.db, self.context.actor)
+            except Exception:  # closing must never fail on the audit row
+                log.exception("could not record signing out")
         settings = self._settings()
         settings.setValue("geometry", self.saveGeometry())
         settings.setValue("state", self.saveState())

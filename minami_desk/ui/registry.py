@@ -104,3 +104,13 @@ def actions(actor: Actor) -> list[ActionSpec]:
 def admin_pages(actor: Actor) -> list[AdminPageSpec]:
     specs = [module.PAGE for module in discover("minami_desk.ui.admin") if hasattr(module, "PAGE")]
     return sorted((s for s in specs if allowed(actor, s.permission)), key=lambda s: s.order)
+
+
+def action_installers() -> list[Callable[[AppContext], None]]:
+    """``install(context)`` of menu-action modules: navigator targets that are not sections
+    (e.g. the person export, which the resident page opens), registered once at start-up."""
+    return [
+        module.install
+        for module in discover("minami_desk.ui.actions")
+        if callable(getattr(module, "install", None))
+    ]

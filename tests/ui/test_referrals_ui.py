@@ -23,12 +23,14 @@ def _today() -> None:
     clock.fix(datetime(2026, 11, 27, 10, 0, tzinfo=clock.AMSTERDAM))
 
 
-def _open_followup_dialog(qtbot) -> FollowUpDialog:  # type: ignore[no-untyped-def]
-    found: list[FollowUpDialog] = []
+def _find_dialog(qtbot, kind):  # type: ignore[no-untyped-def]
+    found: list[object] = []
 
     def opened() -> bool:
-        found[:] = [w for w in QApplication.topLevelWidgets() if isinstance(w, FollowUpDialog)]
-        return bool(found) and found[0].isVisible()
+        found[:] = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()
+        ]
+        return bool(found)
 
     qtbot.waitUntil(opened)
     return found[0]
@@ -38,9 +40,14 @@ def test_create_a_referral_and_complete_its_follow_up(qtbot, main_window) -> Non
     context = main_window.context
     resident = add_resident(context.db, "Kwame", "Ɔwusu", 501)
 
-    # The resident page opens the form this way.
-    dialog = context.navigator.open("new_referral", resident)
-    assert isinstance(dialog, ReferralDialog) and dialog.isVisible()
+    # From the resident's page: the "Verwijzen…" button opens the referral form.
+    context.navigator.open("resident", resident)
+    residents = main_window.section_widget("residents")
+    page = residents.page
+    qtbot.waitUntil(lambda: residents.stack.currentWidget() is page)
+    assert page.refer.isVisible() and page.refer.text() == "&Verwijzen…"
+    qtbot.mouseClick(page.refer, Qt.MouseButton.LeftButton)
+    dialog = _find_dialog(qtbot, ReferralDialog)
     assert dialog.heading.text() == "Kwame Ɔwusu (nr. 501)"
     dialog.set_organisation(organisation_id(context.db, "Schuldhulpverlening Amsterdam"))
     dialog.check_themes({theme_id(context.db, "debts")})
@@ -66,7 +73,7 @@ def test_create_a_referral_and_complete_its_follow_up(qtbot, main_window) -> Non
     assert "Kwame Ɔwusu" in panel.list.item(0).text()
     assert "vandaag" in panel.list.item(0).text()
     panel.list.itemActivated.emit(panel.list.item(0))
-    follow_up = _open_followup_dialog(qtbot)
+    follow_up = _find_dialog(qtbot, FollowUpDialog)
     assert set(follow_up.status_buttons) == {"referred", "contact_made", "not_helped", "unknown"}
     follow_up.choose("contact_made")
     follow_up.note.setPlainText("Intake bij schuldhulp gehad")
@@ -81,6 +88,22 @@ def test_create_a_referral_and_complete_its_follow_up(qtbot, main_window) -> Non
     )
     assert follow_ups_due(context.db, context.actor) == []
     assert panel.list.isHidden() and not panel.empty.isHidden()
+
+    # The resident's timeline shows it; activating the row opens the referral again.
+    main_window.show_section("residents")
+    page.reload()
+    items = [page.timeline.topLevelItem(i) for i in range(page.timeline.topLevelItemCount())]
+    (item,) = [i for i in items if i.text(1).startswith("Verwezen naar")]
+    assert item.text(1).splitlines() == [
+        "Verwezen naar Schuldhulpverlening Amsterdam — Contact gelegd",
+        "Samen gebeld; thema's: Schulden",
+        "Aanmaningen energie",
+        "Intake bij schuldhulp gehad",
+    ]
+    page.timeline.itemActivated.emit(item, 0)
+    again = _find_dialog(qtbot, FollowUpDialog)
+    assert again.row.id == saved.id and again is not follow_up
+    again.reject()
 
     # Verwijzingen shows it with its new status; filtering on another agency hides it.
     section = main_window.show_section("referrals")
@@ -151,3 +174,23 @@ def test_export_button_writes_the_referrals(  # type: ignore[no-untyped-def]
     rows = list(load_workbook(target).active.iter_rows(values_only=True))
     assert rows[0] == EXPORT_HEADER
     assert rows[1][1:5] == (503, "GGD Amsterdam", "Gezondheid", "Verwezen")
+
+
+def test_volunteers_get_no_referral_or_story_screens(qtbot, paths) -> None:  # type: ignore[no-untyped-def]
+    from minami_desk.data.store import open_database
+    from minami_desk.services.actor import Actor
+    from minami_desk.ui.context import AppContext
+    from minami_desk.ui.main_window import MainWindow
+
+    db = open_database(paths)
+    window = MainWindow(AppContext(paths=paths, db=db, actor=Actor(None, "vrijwilliger")))
+    qtbot.addWidget(window)
+    assert "referrals" not in window.section_keys and "stories" not in window.section_keys
+    assert not window.context.navigator.can_open("new_referral")
+    assert not window.context.navigator.can_open("referral")
+    today = window.section_widget("today")
+    assert "today_referral_followups" not in [panel.objectName() for panel in today.panels]
+    page = window.section_widget("residents").page
+    assert page.refer.isHidden() and page.story.isHidden()
+    window.close()
+    db.dispose()

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from minami_desk.services import clock
 from minami_desk.services.stories import list_stories, shareable_stories
 from minami_desk.ui.referrals import story_print
+from minami_desk.ui.referrals.story_dialog import StoryDialog
 from minami_desk.ui.sections import stories as stories_section
 from tests.referral_data import add_resident
 
@@ -32,7 +33,11 @@ def test_write_print_and_withdraw_a_story(  # type: ignore[no-untyped-def]
 
     section = main_window.show_section("stories")
     assert section.empty.isVisibleTo(section)
-    dialog = context.navigator.open("new_story", resident)
+    # From the resident's page: "Succesverhaal…" starts a story linked to them.
+    context.navigator.open("resident", resident)
+    page = main_window.section_widget("residents").page
+    qtbot.mouseClick(page.story, Qt.MouseButton.LeftButton)
+    (dialog,) = [w for w in section.findChildren(StoryDialog) if w.isVisible()]
     assert dialog.resident.currentData() == resident
     qtbot.keyClicks(dialog.title, "Samen sterker")
     dialog.story.setPlainText("Ze kwam voor een kop koffie en bleef voor de mensen.")
@@ -45,6 +50,7 @@ def test_write_print_and_withdraw_a_story(  # type: ignore[no-untyped-def]
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
 
+    main_window.show_section("stories")
     assert section.model.rowCount() == 1
     assert section.model.rows[0][2] == "Abena Ɔfori (als Mevrouw A.)"
     assert section.print_button.isEnabled()

@@ -169,3 +169,27 @@ def test_close_dialogs_say_what_is_missing_and_stop_with_a_reason(qtbot, main_wi
         "eigen keuze",
         "anders",
     ]
+
+
+def test_the_resident_page_starts_a_trajectory(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QPushButton
+
+    clock.fix(datetime(2026, 12, 7, 9, 30, tzinfo=clock.AMSTERDAM))
+    context = main_window.context
+    resident = add_resident(context.db, "Nguyễn Thị", "Mai")
+    context.navigator.open("resident", resident)
+    button = next(
+        b for b in main_window.findChildren(QPushButton) if b.text() == "&Traject starten…"
+    )
+    assert button.isVisible()
+
+    def fill(dialog: StartTrajectoryDialog) -> None:
+        assert dialog.windowTitle() == "Traject starten"
+        dialog.goal_boxes["agencies"].setChecked(True)
+        dialog.accept()
+
+    _when_modal(qtbot, fill)
+    button.click()
+    section = main_window.section_widget("trajectories")
+    assert section.stack.currentWidget() is section.page
+    assert section.page.title.text() == "Traject van Nguyễn Thị Mai"

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from minami_desk.i18n import N_, _
 from minami_desk.services.actor import Permission
-from minami_desk.services.errors import UserError, ValidationError
+from minami_desk.services.errors import UserError
 from minami_desk.services.organisations import (
     OrganisationData,
     get_organisation,
@@ -27,7 +27,7 @@ from minami_desk.services.organisations import (
 from minami_desk.ui import registry
 from minami_desk.ui.context import AppContext
 from minami_desk.ui.referrals.forms import ErrorForm
-from minami_desk.ui.widgets import FormErrorLabel, Heading, show_exception
+from minami_desk.ui.widgets import Heading, show_exception
 
 TO_FILL_IN = N_("still to be filled in")
 
@@ -94,8 +94,7 @@ class OrganisationsPage(QWidget):
         form.layout.addRow("", self.active)
         right.addLayout(form.layout)
         self.form = form
-        self.general_error = FormErrorLabel(self)
-        right.addWidget(self.general_error)
+        right.addWidget(form.general)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.save_button = QPushButton(_("&Save"), self)
@@ -145,7 +144,6 @@ class OrganisationsPage(QWidget):
             return
         self.current_id = record.id
         self.form.clear()
-        self.general_error.clear_message()
         for key, field in self.fields.items():
             value = getattr(record, key)
             if isinstance(field, QPlainTextEdit):
@@ -158,7 +156,6 @@ class OrganisationsPage(QWidget):
         self.current_id = None
         self.list.clearSelection()
         self.form.clear()
-        self.general_error.clear_message()
         for field in self.fields.values():
             field.clear()
         self.active.setChecked(True)
@@ -172,18 +169,15 @@ class OrganisationsPage(QWidget):
         return OrganisationData(active=self.active.isChecked(), **values)
 
     def save(self) -> None:
-        try:
+        data = self.value()
+
+        def store() -> None:
             self.current_id = save_organisation(
-                self.context.db, self.context.actor, self.value(), self.current_id
+                self.context.db, self.context.actor, data, self.current_id
             )
-        except ValidationError as error:
-            self.form.show(error.errors, self.general_error)
+
+        if not self.form.attempt(store):
             return
-        except Exception as error:
-            show_exception(self, error)
-            return
-        self.form.clear()
-        self.general_error.clear_message()
         self.refresh()
         self.context.bus.changed.emit("organisation")
         self.context.bus.status_message.emit(_("The agency is saved."))

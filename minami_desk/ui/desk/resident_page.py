@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from minami_desk.i18n import _, format_date
 from minami_desk.services.actor import Permission
+from minami_desk.services.audit import record_viewed
 from minami_desk.services.clock import local
 from minami_desk.services.consents import (
     ConsentRow,
@@ -36,6 +37,7 @@ from minami_desk.services.profile import ResidentDetails, get_resident
 from minami_desk.services.registration import archive_resident
 from minami_desk.services.timeline import TimelineEvent, resident_timeline
 from minami_desk.ui.context import AppContext
+from minami_desk.ui.trajectories.start_dialog import start_button
 from minami_desk.ui.widgets import Heading, confirm, show_exception
 
 
@@ -102,7 +104,36 @@ class ResidentPage(QWidget):
         self.archive = self._button(
             _("&Archive"), _("Archive a resident who left"), actions, Permission.EDIT_RESIDENTS
         )
+        actions.addWidget(start_button(self, context, lambda: self.resident_id))
+
+        self.refer = self._button(
+            _("Re&fer…"),
+            _("Refer this resident to an agency"),
+            actions,
+            Permission.MANAGE_REFERRALS,
+        )
+        self.story = self._button(
+            _("Success s&tory…"),
+            _("Write down a success story of this resident"),
+            actions,
+            Permission.MANAGE_STORIES,
+        )
         actions.addStretch(1)
+        # The resident's rights (AVG); the privacy module behind the navigator does the work.
+        self.person_export = self._button(
+            _("&Access request…"),
+            _("Everything stored about this resident, as a PDF and a JSON file"),
+            actions,
+            Permission.EXPORT_PERSONAL_DATA,
+        )
+        self.erase = self._button(
+            _("E&rase…"),
+            _("Erase this resident's personal data on request (anonymise)"),
+            actions,
+            Permission.ERASE_PERSONAL_DATA,
+        )
+        self.person_export.clicked.connect(lambda: self._privacy("person_export"))
+        self.erase.clicked.connect(lambda: self._privacy("anonymise_resident"))
         outer.addLayout(actions)
         body = QHBoxLayout()
         outer.addLayout(body, 1)
@@ -164,6 +195,8 @@ class ResidentPage(QWidget):
         self.edit.clicked.connect(self._edit)
         self.merge.clicked.connect(self._merge)
         self.archive.clicked.connect(self._archive)
+        self.refer.clicked.connect(lambda: self._open_for_resident("new_referral"))
+        self.story.clicked.connect(lambda: self._open_for_resident("new_story"))
         context.bus.changed.connect(self._changed)
 
     def _button(
@@ -187,6 +220,15 @@ class ResidentPage(QWidget):
     def show_resident(self, resident_id: int) -> None:
         self.resident_id = resident_id
         self.reload()
+        if self.details is not None and self.details.id == resident_id:
+            try:
+                record_viewed(self.context.db, self.context.actor, "resident", resident_id)
+            except Exception as error:
+                show_exception(self, error)
+
+    def _privacy(self, target: str) -> None:
+        if self.resident_id is not None and self.context.navigator.can_open(target):
+            self.context.navigator.open(target, self.resident_id)
 
     def _changed(self, what: str) -> None:
         if self.resident_id is not None and self.isVisible():
@@ -219,6 +261,7 @@ class ResidentPage(QWidget):
         self.open_merged.setVisible(details.merged_into_id is not None)
         self.badges.setText("   ·   ".join(badges))
         self.archive.setText(_("&Restore") if details.archived else _("&Archive"))
+        self.erase.setEnabled(details.merged_into_id is None)
         self._fill_data(details)
         self._fill_consents(consents)
         self._fill_timeline(events)
@@ -292,6 +335,11 @@ class ResidentPage(QWidget):
     def _open_merged(self) -> None:
         if self.details is not None and self.details.merged_into_id is not None:
             self.context.navigator.open("resident", self.details.merged_into_id)
+
+    def _open_for_resident(self, target: str) -> None:
+        """Forms other sections own (a referral, a story), for the resident shown here."""
+        if self.resident_id is not None and self.context.navigator.can_open(target):
+            self.context.navigator.open(target, self.resident_id)
 
     def _walk_in(self) -> None:
         from minami_desk.ui.desk.contact_dialog import register_walk_in

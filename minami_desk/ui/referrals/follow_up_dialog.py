@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from minami_desk.i18n import _, format_date
 from minami_desk.services import clock
-from minami_desk.services.errors import UserError, ValidationError
 from minami_desk.services.referrals import (
     OPEN_STATUSES,
     FollowUpResult,
@@ -38,7 +37,7 @@ from minami_desk.services.referrals import (
 from minami_desk.ui.context import AppContext
 from minami_desk.ui.referrals.forms import ErrorForm, date_edit, date_of, make_primary
 from minami_desk.ui.referrals.referral_dialog import FOLLOW_UP_AFTER_DAYS, ReferralDialog
-from minami_desk.ui.widgets import FormErrorLabel, Heading, show_exception
+from minami_desk.ui.widgets import Heading
 
 
 def _summary(row: ReferralRow) -> str:
@@ -110,8 +109,7 @@ class FollowUpDialog(QDialog):
         form.add_row("follow_up_on", _("Next step"), next_row, self.next_enabled)
         layout.addLayout(form.layout)
         self.form = form
-        self.general_error = FormErrorLabel(self)
-        layout.addWidget(self.general_error)
+        layout.addWidget(form.general)
 
         buttons = QDialogButtonBox(self)
         self.save_button = buttons.addButton(_("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -176,16 +174,8 @@ class FollowUpDialog(QDialog):
         if status in OPEN_STATUSES and self.next_enabled.isChecked():
             next_date = date_of(self.next_on)
         result = FollowUpResult(status, self.note.toPlainText(), next_date)
-        try:
-            record_follow_up(self.context.db, self.context.actor, self.referral_id, result)
-        except ValidationError as error:
-            self.form.show(error.errors, self.general_error)
-            return
-        except UserError as error:
-            self.general_error.show_message(str(error))
-            return
-        except Exception as error:
-            show_exception(self, error)
+        db, actor = self.context.db, self.context.actor
+        if not self.form.attempt(lambda: record_follow_up(db, actor, self.referral_id, result)):
             return
         self.context.bus.changed.emit("referral")
         self.context.bus.status_message.emit(_("The follow-up is saved."))

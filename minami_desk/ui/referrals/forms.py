@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate
@@ -14,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from minami_desk.ui.widgets import FormErrorLabel
+from minami_desk.services.errors import UserError, ValidationError
+from minami_desk.ui.widgets import FormErrorLabel, show_exception
 
 DATE_FORMAT = "dd-MM-yyyy"
 
@@ -51,6 +53,8 @@ class ErrorForm:
         self.parent = parent
         self.layout = QFormLayout()
         self.errors: dict[str, FormErrorLabel] = {}
+        # For messages without a field of their own; the owner places it (under the form).
+        self.general = FormErrorLabel(parent)
 
     def add_row(
         self, key: str, label: str, field: QWidget | object, buddy: QWidget | None = None
@@ -72,13 +76,12 @@ class ErrorForm:
         self.errors[key] = error
 
     def clear(self) -> None:
-        for label in self.errors.values():
+        for label in (*self.errors.values(), self.general):
             label.clear_message()
 
-    def show(self, errors: dict[str, str], fallback: FormErrorLabel) -> None:
-        """Each message next to its field; any without a field of its own goes to ``fallback``."""
+    def show(self, errors: dict[str, str]) -> None:
+        """Each message next to its field; any without a field of its own goes to ``general``."""
         self.clear()
-        fallback.clear_message()
         rest = []
         for key, message in errors.items():
             if key in self.errors:
@@ -86,4 +89,20 @@ class ErrorForm:
             else:
                 rest.append(message)
         if rest:
-            fallback.show_message(" ".join(rest))
+            self.general.show_message(" ".join(rest))
+
+    def attempt(self, action: Callable[[], object]) -> bool:
+        """Run a service call for this form; True when it worked, else its message is shown."""
+        self.clear()
+        try:
+            action()
+        except ValidationError as error:
+            self.show(error.errors)
+            return False
+        except UserError as error:
+            self.general.show_message(str(error))
+            return False
+        except Exception as error:
+            show_exception(self.parent, error)
+            return False
+        return True

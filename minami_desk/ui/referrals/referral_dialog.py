@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from minami_desk.i18n import _
 from minami_desk.services import clock
-from minami_desk.services.errors import UserError, ValidationError
 from minami_desk.services.organisations import list_organisations
 from minami_desk.services.referrals import (
     HANDOVER_LABELS,
@@ -35,12 +34,12 @@ from minami_desk.services.referrals import (
     create_referral,
     handover_label,
     resident_label,
-    theme_choices,
     update_referral,
 )
+from minami_desk.services.themes import list_themes
 from minami_desk.ui.context import AppContext
 from minami_desk.ui.referrals.forms import ErrorForm, date_edit, date_of, make_primary, set_date
-from minami_desk.ui.widgets import FormErrorLabel, Heading, show_exception
+from minami_desk.ui.widgets import Heading
 
 FOLLOW_UP_AFTER_DAYS = 14
 
@@ -89,7 +88,7 @@ class ReferralDialog(QDialog):
         self.themes.setAccessibleName(_("Themes"))
         self.themes.setToolTip(_("Tick every theme this referral is about (space bar ticks)"))
         self.themes.setMaximumHeight(150)
-        for theme in theme_choices(context.db):
+        for theme in list_themes(context.db):
             item = QListWidgetItem(theme.name, self.themes)
             item.setData(Qt.ItemDataRole.UserRole, theme.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -142,8 +141,7 @@ class ReferralDialog(QDialog):
 
         layout.addLayout(form.layout)
         self.form = form
-        self.general_error = FormErrorLabel(self)
-        layout.addWidget(self.general_error)
+        layout.addWidget(form.general)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -204,20 +202,16 @@ class ReferralDialog(QDialog):
 
     def save(self) -> None:
         data = self.value()
-        try:
+        db, actor = self.context.db, self.context.actor
+
+        def store() -> None:
             if self.existing is None:
-                self.saved_id = create_referral(self.context.db, self.context.actor, data)
+                self.saved_id = create_referral(db, actor, data)
             else:
-                update_referral(self.context.db, self.context.actor, self.existing.id, data)
+                update_referral(db, actor, self.existing.id, data)
                 self.saved_id = self.existing.id
-        except ValidationError as error:
-            self.form.show(error.errors, self.general_error)
-            return
-        except UserError as error:
-            self.general_error.show_message(str(error))
-            return
-        except Exception as error:
-            show_exception(self, error)
+
+        if not self.form.attempt(store):
             return
         self.context.bus.changed.emit("referral")
         self.context.bus.status_message.emit(_("The referral is saved."))

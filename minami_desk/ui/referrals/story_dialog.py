@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from minami_desk.i18n import N_, _, format_date
 from minami_desk.services import clock
-from minami_desk.services.errors import UserError, ValidationError
 from minami_desk.services.referrals import resident_label
 from minami_desk.services.residents import search_residents
 from minami_desk.services.stories import (
@@ -33,7 +32,6 @@ from minami_desk.services.stories import (
 )
 from minami_desk.ui.context import AppContext
 from minami_desk.ui.referrals.forms import ErrorForm, date_edit, date_of, make_primary, set_date
-from minami_desk.ui.widgets import FormErrorLabel, show_exception
 
 TRAJECTORY_STATUS = {
     "active": N_("ongoing"),
@@ -142,8 +140,7 @@ class StoryDialog(QDialog):
 
         layout.addLayout(form.layout)
         self.form = form
-        self.general_error = FormErrorLabel(self)
-        layout.addWidget(self.general_error)
+        layout.addWidget(form.general)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -261,16 +258,12 @@ class StoryDialog(QDialog):
 
     def save(self) -> None:
         story_id = self.existing.id if self.existing else None
-        try:
-            self.saved_id = save_story(self.context.db, self.context.actor, self.value(), story_id)
-        except ValidationError as error:
-            self.form.show(error.errors, self.general_error)
-            return
-        except UserError as error:
-            self.general_error.show_message(str(error))
-            return
-        except Exception as error:
-            show_exception(self, error)
+        data = self.value()
+
+        def store() -> None:
+            self.saved_id = save_story(self.context.db, self.context.actor, data, story_id)
+
+        if not self.form.attempt(store):
             return
         self.context.bus.changed.emit("story")
         self.context.bus.status_message.emit(_("The story is saved."))

@@ -34,8 +34,8 @@ from minami_desk.services.referrals import (
     handover_label,
     list_referrals,
     status_label,
-    theme_choices,
 )
+from minami_desk.services.themes import list_themes
 from minami_desk.ui import registry
 from minami_desk.ui.context import AppContext
 from minami_desk.ui.referrals import navigation
@@ -155,6 +155,7 @@ class ReferralsSection(QWidget):
         self.period_end.dateChanged.connect(self.refresh)
         context.bus.changed.connect(self._on_changed)
         self._loaded = False
+        self._generation = 0
 
     def _fill_choices(self) -> None:
         for combo, items, everything in (
@@ -168,7 +169,7 @@ class ReferralsSection(QWidget):
             ),
             (
                 self.theme,
-                [(t.id, t.name) for t in theme_choices(self.context.db)],
+                [(t.id, t.name) for t in list_themes(self.context.db)],
                 _("All themes"),
             ),
         ):
@@ -198,8 +199,13 @@ class ReferralsSection(QWidget):
     def refresh(self) -> None:
         chosen = self.current_filter()
         db, actor = self.context.db, self.context.actor
+        # Filters change quickly; only the answer to the latest question is shown.
+        self._generation += 1
+        generation = self._generation
         self.context.run_task(
-            lambda: list_referrals(db, actor, chosen), self._show_rows, parent=self
+            lambda: list_referrals(db, actor, chosen),
+            lambda rows: self._show_rows(rows) if generation == self._generation else None,
+            parent=self,
         )
 
     def _show_rows(self, rows: list[ReferralRow]) -> None:

@@ -42,6 +42,7 @@ from minami_desk.ui.trajectories.page import TrajectoryPage
 from minami_desk.ui.trajectories.start_dialog import StartTrajectoryDialog
 from minami_desk.ui.widgets import EmptyState, FormErrorLabel, Heading, show_exception
 
+SHOWN = 500  # newest first; filters narrow the rest
 COLUMNS = (N_("Participant"), N_("Coach"), N_("Start"), N_("End"), N_("Status"))
 
 
@@ -131,6 +132,16 @@ class TrajectoriesSection(QWidget):
         self.table.doubleClicked.connect(lambda _index: self._open_current())
         self.table.activated.connect(lambda _index: self._open_current())
         layout.addWidget(self.table, 1)
+        self.more = QLabel(
+            _(
+                "Only the newest {count} are shown. Choose a status, a coach or a period "
+                "to find the others."
+            ).format(count=SHOWN),
+            self.list_view,
+        )
+        self.more.setObjectName("muted")
+        self.more.hide()
+        layout.addWidget(self.more)
         self.empty = EmptyState(
             _("No trajectories here. Start one with “New trajectory”."), self.list_view
         )
@@ -160,6 +171,7 @@ class TrajectoriesSection(QWidget):
                 coach_id=self.coach.currentData(),
                 date_from=to_date(self.date_from.date()) if period else None,
                 date_to=to_date(self.date_to.date()) if period else None,
+                limit=SHOWN + 1,
             )
         except ValidationError as error:
             self.filter_error.show_message(str(error))
@@ -168,6 +180,9 @@ class TrajectoriesSection(QWidget):
             show_exception(self, error)
             return
         self.filter_error.clear_message()
+        more = len(self.rows) > SHOWN
+        self.rows = self.rows[:SHOWN]
+        self.more.setVisible(more)
         self.table.setRowCount(len(self.rows))
         for row, item in enumerate(self.rows):
             values = [

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (
 
 from minami_desk.data.models import STOP_REASONS
 from minami_desk.i18n import _
-from minami_desk.services.errors import UserError, ValidationError
 from minami_desk.services.trajectories.labels import stop_reason_label
 from minami_desk.services.trajectories.lifecycle import (
     complete_trajectory,
@@ -22,16 +20,14 @@ from minami_desk.services.trajectories.lifecycle import (
     stop_trajectory,
 )
 from minami_desk.ui.context import AppContext
-from minami_desk.ui.trajectories.forms import add_row, date_edit, ok_cancel, to_date
-from minami_desk.ui.widgets import FormErrorLabel, show_exception
+from minami_desk.ui.trajectories.forms import ServiceDialog, add_row, date_edit, ok_cancel, to_date
 
 
-class CompleteDialog(QDialog):
+class CompleteDialog(ServiceDialog):
     """Shows what completing needs (final evaluation, sessions attended) before it is tried."""
 
     def __init__(self, context: AppContext, trajectory_id: int, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.trajectory_id = trajectory_id
         self.setWindowTitle(_("Complete the trajectory"))
         layout = QVBoxLayout(self)
@@ -44,7 +40,6 @@ class CompleteDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.setAccessibleName(_("What completing needs"))
         layout.addWidget(self.status)
-        self.error = FormErrorLabel(self)
         layout.addWidget(self.error)
         layout.addWidget(ok_cancel(self, _("&Complete")))
         self._refresh()
@@ -64,29 +59,21 @@ class CompleteDialog(QDialog):
         self.status.setText("\n".join(lines))
 
     def accept(self) -> None:
-        try:
-            complete_trajectory(
+        self.submit(
+            lambda: complete_trajectory(
                 self.context.db,
                 self.context.actor,
                 self.trajectory_id,
                 to_date(self.end_date.date()),
             )
-        except ValidationError as error:
-            self.error.show_message(str(error))
-            return
-        except UserError as error:
-            show_exception(self, error)
-            return
-        self.context.bus.changed.emit("trajectory")
-        super().accept()
+        )
 
 
-class StopDialog(QDialog):
+class StopDialog(ServiceDialog):
     """Stop early: the reason is one of five, "other" needs a few words."""
 
     def __init__(self, context: AppContext, trajectory_id: int, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.trajectory_id = trajectory_id
         self.setWindowTitle(_("Stop the trajectory"))
         layout = QVBoxLayout(self)
@@ -105,13 +92,12 @@ class StopDialog(QDialog):
         self.end_date = date_edit(self, _("Stopped on"))
         add_row(form, _("&Stopped on"), self.end_date)
         layout.addLayout(form)
-        self.error = FormErrorLabel(self)
         layout.addWidget(self.error)
         layout.addWidget(ok_cancel(self, _("&Stop trajectory")))
 
     def accept(self) -> None:
-        try:
-            stop_trajectory(
+        self.submit(
+            lambda: stop_trajectory(
                 self.context.db,
                 self.context.actor,
                 self.trajectory_id,
@@ -119,11 +105,4 @@ class StopDialog(QDialog):
                 self.note.toPlainText(),
                 to_date(self.end_date.date()),
             )
-        except ValidationError as error:
-            self.error.show_message(str(error))
-            return
-        except UserError as error:
-            show_exception(self, error)
-            return
-        self.context.bus.changed.emit("trajectory")
-        super().accept()
+        )

@@ -1,8 +1,11 @@
-"""Small form pieces the trajectory dialogs share: dates, labelled fields, OK/Cancel."""
+"""Small form pieces the trajectory dialogs share: dates, labelled fields, OK/Cancel, and a
+dialog that calls its service on OK and stays open with the message when it is refused."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -16,6 +19,11 @@ from PySide6.QtWidgets import (
 
 from minami_desk.i18n import _, format_date
 from minami_desk.services import clock
+from minami_desk.services.errors import UserError, ValidationError
+from minami_desk.ui.context import AppContext
+from minami_desk.ui.widgets import FormErrorLabel, show_exception
+
+T = TypeVar("T")
 
 
 def to_date(value: QDate) -> date:
@@ -58,3 +66,26 @@ def ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
 
 def long_date(value: date | None) -> str:
     return format_date(value, "long") if value else ""
+
+
+class ServiceDialog(QDialog):
+    """OK runs one service call; a refusal shows next to the form and nothing typed is lost."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.error = FormErrorLabel(self)
+
+    def submit(self, action: Callable[[], T]) -> T | None:
+        """Run ``action``; on success announce the change and close, else say why and stay."""
+        try:
+            result = action()
+        except ValidationError as error:
+            self.error.show_message(str(error))
+            return None
+        except UserError as error:
+            show_exception(self, error)
+            return None
+        self.context.bus.changed.emit("trajectory")
+        QDialog.accept(self)
+        return result

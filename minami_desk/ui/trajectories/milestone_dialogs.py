@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
@@ -18,19 +17,34 @@ from PySide6.QtWidgets import (
 )
 
 from minami_desk.i18n import _
-from minami_desk.services.errors import UserError, ValidationError
 from minami_desk.services.trajectories.assessments import record_scores
 from minami_desk.services.trajectories.labels import moment_label
 from minami_desk.services.trajectories.milestones import mark_done, move_due_date
 from minami_desk.services.trajectories.queries import GoalView, MilestoneView
 from minami_desk.ui.context import AppContext
-from minami_desk.ui.trajectories.forms import add_row, date_edit, long_date, ok_cancel, to_date
-from minami_desk.ui.widgets import FormErrorLabel, show_exception
+from minami_desk.ui.trajectories.forms import (
+    ServiceDialog,
+    add_row,
+    date_edit,
+    long_date,
+    ok_cancel,
+    to_date,
+)
 
 ASSESSED = ("intake", "midway", "final")
 
 
-class MarkDoneDialog(QDialog):
+def score_spin(parent: QWidget, goal_label: str) -> QSpinBox:
+    """1–10, with 0 shown as "not scored" so a goal may be left out."""
+    spin = QSpinBox(parent)
+    spin.setRange(0, 10)
+    spin.setSpecialValueText(_("not scored"))
+    spin.setAccessibleName(_("Score for {goal}").format(goal=goal_label))
+    spin.setToolTip(_("1 = not at all, 10 = completely"))
+    return spin
+
+
+class MarkDoneDialog(ServiceDialog):
     """Done on a date with a note; for the intake, midway and final evaluation, the scores."""
 
     def __init__(
@@ -40,8 +54,7 @@ class MarkDoneDialog(QDialog):
         goals: list[GoalView],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.milestone = milestone
         self.setWindowTitle(_("{milestone}: done").format(milestone=milestone.title))
         layout = QVBoxLayout(self)
@@ -68,23 +81,18 @@ class MarkDoneDialog(QDialog):
             layout.addWidget(intro)
             score_form = QFormLayout()
             for goal in goals:
-                spin = QSpinBox(self)
-                spin.setRange(0, 10)
-                spin.setSpecialValueText(_("not scored"))
+                spin = score_spin(self, goal.label)
                 spin.setValue(goal.scores.get(milestone.code, 0))
-                spin.setAccessibleName(_("Score for {goal}").format(goal=goal.label))
-                spin.setToolTip(_("1 = not at all, 10 = completely"))
                 self.scores[goal.id] = spin
                 add_row(score_form, goal.label, spin)
             layout.addLayout(score_form)
-        self.error = FormErrorLabel(self)
         layout.addWidget(self.error)
         layout.addWidget(ok_cancel(self, _("&Save")))
 
     def accept(self) -> None:
         scores = {goal_id: (spin.value() or None) for goal_id, spin in self.scores.items()}
-        try:
-            mark_done(
+        self.submit(
+            lambda: mark_done(
                 self.context.db,
                 self.context.actor,
                 self.milestone.id,
@@ -92,24 +100,16 @@ class MarkDoneDialog(QDialog):
                 self.note.toPlainText(),
                 scores=scores or None,
             )
-        except ValidationError as error:
-            self.error.show_message(str(error))
-            return
-        except UserError as error:
-            show_exception(self, error)
-            return
-        self.context.bus.changed.emit("trajectory")
-        super().accept()
+        )
 
 
-class MoveDialog(QDialog):
+class MoveDialog(ServiceDialog):
     """A new due date and why; the original date stays visible on the page."""
 
     def __init__(
         self, context: AppContext, milestone: MilestoneView, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.milestone = milestone
         self.setWindowTitle(_("Move {milestone}").format(milestone=milestone.title))
         layout = QVBoxLayout(self)
@@ -125,30 +125,22 @@ class MoveDialog(QDialog):
         self.reason.setFixedHeight(70)
         add_row(form, _("&Reason"), self.reason)
         layout.addLayout(form)
-        self.error = FormErrorLabel(self)
         layout.addWidget(self.error)
         layout.addWidget(ok_cancel(self, _("&Move")))
 
     def accept(self) -> None:
-        try:
-            move_due_date(
+        self.submit(
+            lambda: move_due_date(
                 self.context.db,
                 self.context.actor,
                 self.milestone.id,
                 to_date(self.due_on.date()),
                 self.reason.toPlainText(),
             )
-        except ValidationError as error:
-            self.error.show_message(str(error))
-            return
-        except UserError as error:
-            show_exception(self, error)
-            return
-        self.context.bus.changed.emit("trajectory")
-        super().accept()
+        )
 
 
-class ScoresDialog(QDialog):
+class ScoresDialog(ServiceDialog):
     """The self-assessment of one moment on its own, e.g. filled in on paper and typed later."""
 
     def __init__(
@@ -158,8 +150,7 @@ class ScoresDialog(QDialog):
         goals: list[GoalView],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.trajectory_id = trajectory_id
         self.goals = goals
         self.setWindowTitle(_("Self-assessment"))
@@ -175,15 +166,10 @@ class ScoresDialog(QDialog):
         add_row(form, _("&Date"), self.recorded_on)
         self.scores: dict[int, QSpinBox] = {}
         for goal in goals:
-            spin = QSpinBox(self)
-            spin.setRange(0, 10)
-            spin.setSpecialValueText(_("not scored"))
-            spin.setAccessibleName(_("Score for {goal}").format(goal=goal.label))
-            spin.setToolTip(_("1 = not at all, 10 = completely"))
+            spin = score_spin(self, goal.label)
             self.scores[goal.id] = spin
             add_row(form, goal.label, spin)
         layout.addLayout(form)
-        self.error = FormErrorLabel(self)
         layout.addWidget(self.error)
         layout.addWidget(ok_cancel(self, _("&Save")))
         self._load_scores()
@@ -195,8 +181,8 @@ class ScoresDialog(QDialog):
 
     def accept(self) -> None:
         scores = {goal_id: (spin.value() or None) for goal_id, spin in self.scores.items()}
-        try:
-            record_scores(
+        self.submit(
+            lambda: record_scores(
                 self.context.db,
                 self.context.actor,
                 self.trajectory_id,
@@ -204,11 +190,4 @@ class ScoresDialog(QDialog):
                 scores,
                 to_date(self.recorded_on.date()),
             )
-        except ValidationError as error:
-            self.error.show_message(str(error))
-            return
-        except UserError as error:
-            show_exception(self, error)
-            return
-        self.context.bus.changed.emit("trajectory")
-        super().accept()
+        )

@@ -3,38 +3,39 @@ which coach, and which of the centre's six goals plus the participant's own word
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFormLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from minami_desk.i18n import _
-from minami_desk.services.errors import UserError, ValidationError
+from minami_desk.i18n import N_, _
+from minami_desk.services.actor import Permission
+from minami_desk.services.errors import UserError
 from minami_desk.services.residents import search_residents
 from minami_desk.services.trajectories.labels import CENTRE_GOALS, goal_label
 from minami_desk.services.trajectories.lifecycle import GoalChoice, start_trajectory
 from minami_desk.services.trajectories.queries import list_coaches, resident_label
 from minami_desk.ui.context import AppContext
-from minami_desk.ui.trajectories.forms import add_row, date_edit, ok_cancel, to_date
-from minami_desk.ui.widgets import FormErrorLabel, show_exception
+from minami_desk.ui.trajectories.forms import ServiceDialog, add_row, date_edit, ok_cancel, to_date
 
 
-class StartTrajectoryDialog(QDialog):
+class StartTrajectoryDialog(ServiceDialog):
     def __init__(
         self, context: AppContext, resident_id: int | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.resident_id = resident_id
         self.trajectory_id: int | None = None
         self.setWindowTitle(_("Start a trajectory"))
@@ -87,7 +88,6 @@ class StartTrajectoryDialog(QDialog):
         self.own_text.textEdited.connect(lambda text: self.own_box.setChecked(bool(text.strip())))
         goals_layout.addWidget(self.own_text)
         layout.addWidget(box)
-        self.error = FormErrorLabel(self)
         layout.addWidget(self.error)
         layout.addWidget(ok_cancel(self, _("&Start trajectory")))
 
@@ -118,8 +118,8 @@ class StartTrajectoryDialog(QDialog):
         if self.resident_id is None:
             self.error.show_message(_("Choose the participant first."))
             return
-        try:
-            self.trajectory_id = start_trajectory(
+        self.trajectory_id = self.submit(
+            lambda: start_trajectory(
                 self.context.db,
                 self.context.actor,
                 self.resident_id,
@@ -127,11 +127,26 @@ class StartTrajectoryDialog(QDialog):
                 self.goals(),
                 coach_id=self.coach.currentData(),
             )
-        except ValidationError as error:
-            self.error.show_message(str(error))
-            return
-        except UserError as error:
-            show_exception(self, error)
-            return
-        self.context.bus.changed.emit("trajectory")
-        super().accept()
+        )
+
+
+START_TEXT = N_("Start &trajectory…")
+START_TIP = N_("Start a six-month trajectory for this resident")
+
+
+def start_button(
+    parent: QWidget, context: AppContext, resident_id: Callable[[], int | None]
+) -> QPushButton:
+    """The resident page's way in: opens this dialog for the resident it shows."""
+    button = QPushButton(_(START_TEXT), parent)
+    button.setAccessibleName(_(START_TIP))
+    button.setToolTip(_(START_TIP))
+    button.setVisible(context.actor.can(Permission.MANAGE_TRAJECTORIES))
+
+    def start() -> None:
+        chosen = resident_id()
+        if chosen is not None:
+            context.navigator.open("start_trajectory", chosen)
+
+    button.clicked.connect(start)
+    return button

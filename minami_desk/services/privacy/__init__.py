@@ -1,0 +1,1 @@
+"""The residents' rights under the AVG: inzage, erasure, retention, consent and the register."""
