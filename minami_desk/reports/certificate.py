@@ -8,7 +8,7 @@ largest line and shrinks to fit, never cut, so "Marie-Louise van den Heuvel-Tjon
 
 from __future__ import annotations
 
-import os
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -24,6 +24,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
+from minami_desk.reports.output import write_atomically
 from minami_desk.reports.pdf_common import (
     ACCENT,
     GREY,
@@ -233,13 +234,7 @@ __all__ = [
 def write_certificates_pdf(
     pages: Sequence[CertificatePage], centre: CentreInfo, path: Path
 ) -> None:
-    """Write the PDF next to ``path`` first and move it into place: never half a file."""
-    temporary = path.with_name(f".{path.name}.part")
-    try:
-        with open(temporary, "wb") as handle:
-            render_certificates(pages, centre, handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
+    """Render in memory and move the whole file into place: never half a file."""
+    buffer = io.BytesIO()
+    render_certificates(pages, centre, buffer)
+    write_atomically(Path(path), buffer.getvalue())

@@ -8,8 +8,6 @@ room and a long one stays on a single sheet.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from io import BytesIO
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -21,6 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
+from minami_desk.reports.output import write_atomically
 from minami_desk.reports.pdf_common import (
     ACCENT,
     GREY,
@@ -235,14 +234,5 @@ def write_story_pdf(story: StoryForPrint, centre: CentreInfo, path: Path) -> Pat
     data = render_story_pdf(story, centre)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".story-", suffix=".pdf", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(path, data)
     return path

@@ -26,6 +26,7 @@ from minami_desk.reports.pdf_common import CentreInfo
 from minami_desk.services import clock
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
+from minami_desk.services.centre import centre_info
 from minami_desk.services.errors import ValidationError
 from minami_desk.services.settings import get_settings
 from minami_desk.services.trajectories.queries import completed_summaries
@@ -65,19 +66,6 @@ def fill_text(template: str, values: dict[str, str]) -> str:
         return string.Formatter().vformat(template, (), _Blank(values))
     except (ValueError, IndexError):
         return template
-
-
-def centre_info(db: Database) -> CentreInfo:
-    settings = get_settings(db, "centre.")
-    return CentreInfo(
-        name=str(settings.get("centre.name") or "Mi na Mi"),
-        address=str(settings.get("centre.address") or ""),
-        postcode_city=str(settings.get("centre.postcode_city") or ""),
-        phone=str(settings.get("centre.phone") or ""),
-        email=str(settings.get("centre.email") or ""),
-        coordinator=str(settings.get("centre.coordinator") or ""),
-        logo_path=str(settings.get("centre.logo_path") or ""),
-    )
 
 
 def month_bounds(year: int, month: int) -> tuple[date, date]:
