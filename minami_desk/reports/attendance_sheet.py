@@ -24,6 +24,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from minami_desk.reports.page_numbers import numbered_canvas, page_label
 from minami_desk.reports.pdf_common import (
     ACCENT,
     GREY,
@@ -75,28 +76,10 @@ class AttendanceSheet:
     printed_on: str = ""  # "27 november 2026"
 
 
-class _NumberedCanvas(Canvas):
-    """Holds every page back until the end, so each footer can say "pagina 2 van 3"."""
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self._pages: list[dict[str, object]] = []
-
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, start=1):
-            self.__dict__.update(state)
-            self.setFillColor(GREY)
-            self.setFont(SANS, 8.5)
-            self.drawRightString(
-                PAGE_WIDTH - MARGIN, MARGIN - 2 * mm, f"pagina {number} van {total}"
-            )
-            super().showPage()
-        super().save()
+def _page_number(canvas: Canvas, number: int, count: int) -> None:
+    canvas.setFillColor(GREY)
+    canvas.setFont(SANS, 8.5)
+    canvas.drawRightString(PAGE_WIDTH - MARGIN, MARGIN - 2 * mm, page_label(number, count))
 
 
 def _draw_footer(canvas: Canvas, sheet: AttendanceSheet) -> None:
@@ -288,7 +271,9 @@ def render_attendance_sheet(sheet: AttendanceSheet, out: Path) -> Path:
         ]
     )
     try:
-        document.build([NextPageTemplate("later"), _table(sheet)], canvasmaker=_NumberedCanvas)
+        document.build(
+            [NextPageTemplate("later"), _table(sheet)], canvasmaker=numbered_canvas(_page_number)
+        )
         partial.replace(out)
     finally:
         partial.unlink(missing_ok=True)

@@ -10,15 +10,13 @@ A table of items rather than rows of buttons, so 60 or 100 registrations open at
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
     QKeyEvent,
     QKeySequence,
-    QPainter,
-    QPen,
     QShortcut,
 )
 from PySide6.QtWidgets import (
@@ -31,9 +29,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -53,6 +48,7 @@ from minami_desk.services.sessions.queries import Counts
 from minami_desk.services.sessions.registration import register_resident, set_status
 from minami_desk.ui.context import AppContext
 from minami_desk.ui.sessions.common import when_text
+from minami_desk.ui.sessions.cursor_frame import CursorFrame
 from minami_desk.ui.widgets import Heading, show_exception
 
 # The three toggles: status, label, key.
@@ -64,21 +60,6 @@ TOGGLES = (
 
 
 NOTICE_STYLE = "background: #FFF4D6; color: #3D2E00; padding: 6px 10px; border-radius: 4px;"
-
-
-class CursorFrame(QStyledItemDelegate):
-    """The cursor is a thick frame, so a chosen (filled) toggle keeps its colour under it."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        plain = QStyleOptionViewItem(option)
-        plain.state &= ~QStyle.StateFlag.State_Selected
-        super().paint(painter, plain, index)
-        if selected:
-            painter.save()
-            painter.setPen(QPen(QColor("#E07A1F"), 3))
-            painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
-            painter.restore()
 
 
 def counts_text(counts: Counts) -> str:
