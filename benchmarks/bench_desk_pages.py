@@ -12,7 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from benchmarks.bench_sessions import _big_session, _copy_database, _shield_none
+from benchmarks.bench_sessions import _big_session, _copy_database
 from benchmarks.common import Result, measure
 
 RESIDENT_PAGE_BUDGET_MS = 150
@@ -53,7 +53,6 @@ def _grow_history(db: object, resident_id: int, wanted: int) -> None:
 
 def run(data_dir: Path, repeat: int = 9) -> list[Result]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    _shield_none()
     from PySide6.QtWidgets import QApplication
 
     from minami_desk.app import make_application

@@ -10,10 +10,8 @@ database part costs.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import sqlite3
-import sys
 import tempfile
 from collections.abc import Callable
 from contextlib import closing
@@ -84,16 +82,6 @@ def _big_session(db: object, actor: object, on: date) -> int:
     return session_id
 
 
-def _shield_none() -> None:
-    """Work around PySide6 6.12.0 on Python 3.11, which drops a reference to None on many
-    void calls (setData, addItem, setText, …): repeating the week view a few dozen times
-    would bring None's count to zero and abort the process. Raising the count once does not
-    change any timing. Python 3.12+ makes None immortal, so there it is not needed.
-    """
-    if sys.version_info < (3, 12):
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-
-
 def _cpu_result(name: str, function: Callable[[], object], repeat: int, budget: float) -> Result:
     """The same call in this process's CPU time: on a shared machine, wall-clock time is mostly
     waiting for a core, and CPU time is the closer guess of what an idle desk PC would show.
@@ -109,7 +97,6 @@ def _cpu_result(name: str, function: Callable[[], object], repeat: int, budget: 
 
 def run(data_dir: Path, repeat: int = 9) -> list[Result]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    _shield_none()
     from minami_desk.app import make_application
     from minami_desk.config import resolve_paths
     from minami_desk.data.store import open_database
