@@ -25,8 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from minami_desk.i18n import N_, _, format_month, format_time
-from minami_desk.reports.monthly_pdf import render_monthly_pdf, report_title
-from minami_desk.reports.monthly_xlsx import render_monthly_xlsx
 from minami_desk.reports.output import write_atomically
 from minami_desk.services import clock
 from minami_desk.services.actor import Permission
@@ -60,6 +58,9 @@ def make_report(
     context: AppContext, period: Period, progress: Callable[[float], None] | None = None
 ) -> MadeReport:
     """Counting and rendering both run in the background; cancelling stops at the next step."""
+    # Imported here, not at start-up: the PDF and Excel writers are heavy to load.
+    from minami_desk.reports.monthly_pdf import render_monthly_pdf
+    from minami_desk.reports.monthly_xlsx import render_monthly_xlsx
 
     def step(fraction: float) -> None:
         if progress is not None:
@@ -73,6 +74,12 @@ def make_report(
     xlsx = render_monthly_xlsx(report)
     step(1.0)
     return MadeReport(report, pdf, xlsx, clock.now())
+
+
+def report_title(period: Period) -> str:
+    from minami_desk.reports.monthly_pdf import report_title as title_of
+
+    return title_of(period)
 
 
 class ReportsSection(QWidget):

@@ -8,11 +8,19 @@ from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QVBo
 from minami_desk.i18n import _, ngettext
 from minami_desk.services import clock
 from minami_desk.services.actor import Permission
-from minami_desk.services.referrals import ReferralRow, follow_ups_due, status_label
+from minami_desk.services.referrals import (
+    ReferralRow,
+    count_follow_ups_due,
+    follow_ups_due,
+    status_label,
+)
 from minami_desk.ui import registry
 from minami_desk.ui.context import AppContext
 from minami_desk.ui.referrals import navigation
 from minami_desk.ui.widgets import EmptyState, Heading
+
+# The oldest ones first; the heading gives the full count.
+SHOWN = 100
 
 
 def _line(row: ReferralRow, days_late: int) -> str:
@@ -51,7 +59,8 @@ class ReferralFollowUpsPanel(QFrame):
 
     def refresh(self) -> None:
         today = clock.today()
-        rows = follow_ups_due(self.context.db, self.context.actor, today)
+        rows = follow_ups_due(self.context.db, self.context.actor, today, limit=SHOWN)
+        total = count_follow_ups_due(self.context.db, self.context.actor, today)
         self.list.clear()
         for row in rows:
             days_late = (today - row.follow_up_on).days if row.follow_up_on else 0
@@ -60,7 +69,7 @@ class ReferralFollowUpsPanel(QFrame):
         self.list.setVisible(bool(rows))
         self.empty.setVisible(not rows)
         title = _("Referrals to follow up")
-        self.heading.setText(f"{title} ({len(rows)})" if rows else title)
+        self.heading.setText(f"{title} ({total})" if rows else title)
 
     def _open(self, item: QListWidgetItem) -> None:
         navigation.open_referral(self.context, item.data(Qt.ItemDataRole.UserRole))
