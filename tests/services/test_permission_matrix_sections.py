@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from minami_desk.data.db import Database
-from minami_desk.services import contacts, profile, referrals, stories
+from minami_desk.services import contacts, profile, referral_followups, referrals, stories
 from minami_desk.services.actor import Actor
 from minami_desk.services.consents import consent_history
 from minami_desk.services.errors import PermissionDeniedError
@@ -72,7 +72,7 @@ def test_sensitive_fields_per_role(db: Database, role: str, history: tuple[Histo
         lambda: lifecycle.completion_check(db, actor, person.trajectory_ids[0]),
         lambda: referrals.get_referral(db, actor, person.referral_ids[0]),
         lambda: referrals.list_referrals(db, actor, referrals.ReferralFilter()),
-        lambda: referrals.follow_ups_due(db, actor),
+        lambda: referral_followups.follow_ups_due(db, actor),
         lambda: stories.get_story(db, actor, person.story_ids[0]),
     ]
     for call in refused:

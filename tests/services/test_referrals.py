@@ -9,13 +9,13 @@ from minami_desk.data.models import Referral
 from minami_desk.services import clock
 from minami_desk.services.actor import Actor
 from minami_desk.services.errors import PermissionDeniedError, ValidationError
+from minami_desk.services.referral_followups import follow_ups_due
 from minami_desk.services.referrals import (
     TRANSITIONS,
     FollowUpResult,
     ReferralFilter,
     ReferralInput,
     create_referral,
-    follow_ups_due,
     get_referral,
     list_referrals,
     record_follow_up,

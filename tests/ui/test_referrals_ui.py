@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication
 
 from minami_desk.services import clock
 from minami_desk.services.organisations import list_organisations
-from minami_desk.services.referrals import follow_ups_due, get_referral, list_referrals
+from minami_desk.services.referral_followups import follow_ups_due
+from minami_desk.services.referrals import get_referral, list_referrals
 from minami_desk.ui.referrals.follow_up_dialog import FollowUpDialog
 from minami_desk.ui.referrals.referral_dialog import ReferralDialog
 from tests.referral_data import add_resident, organisation_id, theme_id

@@ -8,12 +8,8 @@ from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QVBo
 from minami_desk.i18n import _, ngettext
 from minami_desk.services import clock
 from minami_desk.services.actor import Permission
-from minami_desk.services.referrals import (
-    ReferralRow,
-    count_follow_ups_due,
-    follow_ups_due,
-    status_label,
-)
+from minami_desk.services.referral_followups import count_follow_ups_due, follow_ups_due
+from minami_desk.services.referrals import ReferralRow, status_label
 from minami_desk.ui import registry
 from minami_desk.ui.context import AppContext
 from minami_desk.ui.referrals import navigation
