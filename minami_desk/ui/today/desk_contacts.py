@@ -27,6 +27,7 @@ from minami_desk.services.contacts import (
 from minami_desk.services.labels import CHANNEL_LABELS, label
 from minami_desk.ui import registry
 from minami_desk.ui.context import AppContext
+from minami_desk.ui.today._loading import LatestAnswer
 from minami_desk.ui.widgets import show_exception
 
 
@@ -72,21 +73,17 @@ class ContactsPanel(QFrame):
         layout.addLayout(row)
         for tree in (self.today, self.follow):
             tree.itemActivated.connect(self._open)
+        self.loader = LatestAnswer(context, self)
         context.bus.changed.connect(
             lambda what: self.refresh() if what in ("contact", "resident") else None
         )
-        self.refresh()
 
     def activated(self) -> None:
         self.refresh()
 
     def refresh(self) -> None:
         db, actor = self.context.db, self.context.actor
-        self.context.run_task(
-            lambda: (contacts_on(db, actor), follow_ups_due(db, actor)),
-            self._fill,
-            lambda error: None,  # the panel keeps what it showed; the next refresh retries
-        )
+        self.loader.load(lambda: (contacts_on(db, actor), follow_ups_due(db, actor)), self._fill)
 
     def _fill(self, result: tuple[list[ContactRow], list[ContactRow]]) -> None:
         contacts, due = result
