@@ -41,6 +41,10 @@ MENU_TITLES = {
 
 
 class MainWindow(QMainWindow):
+    # The start-up integrity check running in the background (``backup_guard.StartCheck``),
+    # when this window was opened by ``app.start_window``.
+    start_check: object | None = None
+
     def __init__(self, context: AppContext, idle_timeout_ms: int | None = None) -> None:
         super().__init__()
         self.context = context
