@@ -177,10 +177,10 @@ def start_window(paths: Paths, demo: bool = False, actor: Actor | None = None) -
         break
     window = build_window(paths, demo=demo, actor=signed_in, db=db)
     install_auto_backup(window.context)  # type: ignore[attr-defined]
+    window.show()  # type: ignore[attr-defined]
     if check is not None:
         window.start_check = check  # type: ignore[attr-defined]
         check.attach(window.context)  # type: ignore[attr-defined]
-    window.show()  # type: ignore[attr-defined]
     return window
 
 

@@ -4,8 +4,9 @@ and on closing (the work itself is in ``services.startup`` and ``services.auto_b
 from __future__ import annotations
 
 import logging
+import threading
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 
 from minami_desk.config import Paths
@@ -78,6 +79,11 @@ def open_at_start(paths: Paths) -> tuple[Database, StartCheck | None] | None:
     return open_database(paths), None
 
 
+class _CheckSignals(QObject):
+    finished = Signal(object)
+    failed = Signal(object)
+
+
 class StartCheck:
     """The window's side of ``BackgroundCheck``: it starts the check, lets the sign-in wait
     for the verdict (a busy cursor instead of a refusal), tells the status bar, and runs
@@ -91,7 +97,22 @@ class StartCheck:
         # Set when the start-up flow itself dealt with the verdict (before the window).
         self.handled = False
         self._label: QLabel | None = None
-        tasks.run_task(None, self.check.run, self._finished, self._failed)
+        self._arrived: StartupCheck | None = None  # the verdict, once it reached this thread
+        # Its own thread, not the task pool: the check takes seconds, and the pool's two
+        # threads are for Vandaag's panels meanwhile. The answer comes back as a queued signal.
+        self._signals = _CheckSignals()
+        self._signals.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
+        self._signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+        self._thread = threading.Thread(target=self._run, name="start-up check", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            result = self.check.run()
+        except Exception as error:  # not a verdict on the file; told on the UI thread
+            self._signals.failed.emit(error)
+        else:
+            self._signals.finished.emit(result)
 
     @property
     def damaged(self) -> bool:
@@ -116,6 +137,9 @@ class StartCheck:
         message (the window must not freeze), and the status bar says what is going on."""
         self.context = context
         self.check.wait_for_verdict = None
+        if self._arrived is not None:  # the verdict came while the window was being built
+            self._finished(self._arrived)
+            return
         window = context.window
         if window is not None and not self.handled:
             self._label = QLabel(_("Checking the database…"), window)
@@ -124,27 +148,28 @@ class StartCheck:
             window.statusBar().addPermanentWidget(self._label)
 
     def cancel(self) -> None:
-        """Closing before the verdict: stop reading the file."""
+        """Closing before the verdict: stop reading the file (SQLite stops within moments)."""
         self.check.cancel()
+        self._thread.join(timeout=10)
 
     def _finished(self, result: StartupCheck) -> None:
+        self._arrived = result
         if self._label is not None:
             self._label.deleteLater()
             self._label = None
         if self.handled or self.check.cancelled:
             return
-        self.handled = True
         context = self.context
-        if result.ok:
-            if context is not None:
-                context.bus.status_message.emit(_("The database has been checked: it is sound."))
-            return
         if context is None:
-            # Still signing in: close that dialog; the start goes on with ``offer_restore``.
-            self.handled = False
-            for widget in QApplication.topLevelWidgets():
-                if isinstance(widget, QDialog) and widget.isVisible():
-                    widget.reject()
+            if not result.ok:
+                # Still signing in: close that dialog; the start goes on with ``offer_restore``.
+                for widget in QApplication.topLevelWidgets():
+                    if isinstance(widget, QDialog) and widget.isVisible():
+                        widget.reject()
+            return  # otherwise ``attach`` tells the window
+        self.handled = True
+        if result.ok:
+            context.bus.status_message.emit(_("The database has been checked: it is sound."))
             return
         self._damaged_in_window(context, result)
 
