@@ -231,3 +231,72 @@ def test_while_the_check_runs_the_status_bar_says_so_and_writes_are_refused(  # 
     finally:
         release.set()
         _close(window)
+
+
+def test_damage_found_while_signing_in_offers_the_backup_then_signs_in_on_it(  # type: ignore[no-untyped-def]
+    qtbot, paths: Paths, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``run_gui``'s own path, sign-in dialog included, driven the way a person would."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from minami_desk.app import make_application, start_window
+    from minami_desk.services.accounts import create_first_admin
+    from minami_desk.ui.sign_in import SignInDialog
+
+    password = "bijlmer-balie-2026"
+    create_first_admin(db, "yvonne", "Yvonne Pinas", password)
+    populate(db, residents=40)
+    good = maybe_auto_backup(paths, now=START)
+    assert good is not None
+    db.dispose()
+    _damage_data_pages(paths.database)
+    make_application()
+    monkeypatch.setattr(backup_guard, "confirm", lambda *_a: True)
+    errors: list[str] = []
+    handled: list[SignInDialog] = []
+
+    release = threading.Event()  # the check of a large file is still running while typing
+    original = BackgroundCheck.run
+
+    def held_run(self: BackgroundCheck):  # type: ignore[no-untyped-def]
+        release.wait(20)
+        return original(self)
+
+    monkeypatch.setattr(BackgroundCheck, "run", held_run)
+
+    def sign_in(dialog: SignInDialog) -> None:
+        dialog.form.name_input.setText("yvonne")
+        dialog.form.password_input.setText(password)
+        release.set()
+        dialog.form.submit()  # waits for the check's verdict (a busy cursor), then answers
+        if dialog.isVisible():
+            errors.append(dialog.form.error.text())
+
+    def answer() -> None:  # every sign-in dialog that opens, once
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, SignInDialog) and not dialog.property("answered"):
+            dialog.setProperty("answered", True)
+            handled.append(dialog)
+            sign_in(dialog)
+
+    timer = QTimer()
+    timer.timeout.connect(answer)
+    timer.start(20)
+    with InstanceLock(paths.lock_file):  # as run_gui holds it
+        window = start_window(paths)
+    timer.stop()
+    assert not isinstance(window, int)
+    qtbot.addWidget(window)
+    try:
+        assert len(handled) == 2  # once on the damaged file, once on the restored one
+        assert errors and "beschadigd" in errors[0]
+        assert window.context.actor.name == "Yvonne Pinas"
+        restored = row_hashes(paths.database, skip_restore_audit=True)
+        expected = row_hashes(good.path)
+        # The same rows as the backup; its audit log plus this sign-in.
+        assert set(expected.pop("audit_log")) < set(restored.pop("audit_log"))
+        assert restored == expected
+        qtbot.waitUntil(lambda: window.context.db.write_gate is None, timeout=20000)
+    finally:
+        _close(window)
