@@ -8,7 +8,9 @@ their data, and the event loop has nothing left to do. The integrity check may s
 running then (it runs in the background, writes wait for it); how long it takes until
 writes are allowed is measured on its own line.
 
-Baseline: a bare PySide6 ``QMainWindow`` in a fresh process, measured the same way.
+Baseline: a bare PySide6 ``QMainWindow`` in a fresh process, measured the same way. The
+clock runs from starting the process until it reports idle (closing is not timed); the CPU
+time printed alongside is the whole process's, closing included.
 """
 
 from __future__ import annotations
@@ -52,6 +54,10 @@ def ready():
     loaders = [p.loader for p in today.panels if hasattr(p, "loader")]
     return window.isVisible() and not any(loader.busy for loader in loaders)
 
+def shown():  # the first turn of the event loop after show(): the window is on screen
+    print(json.dumps({"shown": True}), flush=True)
+    poll()
+
 def poll():
     if not ready():
         QTimer.singleShot(2, poll)
@@ -61,7 +67,7 @@ def poll():
     print(json.dumps({"rss_mb": rss, "sections": created}), flush=True)
     app.quit()
 
-QTimer.singleShot(0, poll)
+QTimer.singleShot(0, shown)
 app.exec()
 if check is not None:
     check.cancel()  # as closing the window does
@@ -93,18 +99,35 @@ def _cpu_children() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _spawn(code: str, *args: str) -> tuple[float, float, float]:
-    """Wall ms, peak RSS MB and CPU ms (user + system) of one fresh process."""
+def _spawn(code: str, *args: str) -> tuple[float, float, float, float]:
+    """From starting a fresh process: wall ms until it reports idle, its peak RSS in MB, its
+    CPU ms (user + system, the whole process, closing included), and wall ms until the
+    window was first on screen. The clock stops at the reports, not at the exit: closing
+    the program is not part of starting it (for the baseline alike)."""
     cpu = _cpu_children()
     start = time.perf_counter()
-    output = subprocess.run(
-        [sys.executable, "-c", code, *args], check=True, capture_output=True, text=True
-    ).stdout
-    elapsed = (time.perf_counter() - start) * 1000
-    report = json.loads(output.strip().splitlines()[-1])
+    with subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    ) as child:
+        assert child.stdout is not None
+        shown = idle = 0.0
+        report: dict[str, object] = {}
+        for line in child.stdout:
+            moment = (time.perf_counter() - start) * 1000
+            answer = json.loads(line)
+            if "shown" in answer:
+                shown = moment
+            else:
+                idle, report = moment, answer
+        if child.wait() != 0 or not report:
+            raise RuntimeError(f"the start-up child failed (exit {child.returncode})")
     if "sections" in report and report["sections"] != ["today"]:
         raise RuntimeError(f"sections built at start: {report['sections']}")
-    return elapsed, report["rss_mb"], (_cpu_children() - cpu) * 1000
+    rss = float(report["rss_mb"])  # type: ignore[arg-type]
+    return idle, rss, (_cpu_children() - cpu) * 1000, shown or idle
 
 
 def run(data_dir: Path, repeat: int = 5) -> list[Result]:
@@ -120,8 +143,17 @@ def run(data_dir: Path, repeat: int = 5) -> list[Result]:
         f"until the check's verdict {median([c[2] for c in checked]):,.0f} ms",
         file=sys.stderr,
     )
+    shown_ms = [w[3] for w in window]
+    on_screen = Result(
+        "cold start until the window is on screen (10-year DB)",
+        median(shown_ms),
+        p95(shown_ms),
+        baseline_name="bare PySide6 window, fresh process",
+        baseline_ms=median(bare_ms),
+        note="Vandaag's panels still loading; the budget is for the line below",
+    )
     start = Result(
-        "cold start to idle main window (10-year DB)",
+        "cold start to idle main window, Vandaag filled (10-year DB)",
         median(window_ms),
         p95(window_ms),
         baseline_name="bare PySide6 window, fresh process",
@@ -145,4 +177,4 @@ def run(data_dir: Path, repeat: int = 5) -> list[Result]:
         budget_ms=350,
         note="values are megabytes",
     )
-    return [start, verdict, memory]
+    return [on_screen, start, verdict, memory]
