@@ -35,7 +35,13 @@ from minami_desk.services.referrals import (
     status_label,
 )
 from minami_desk.ui.context import AppContext
-from minami_desk.ui.referrals.forms import ErrorForm, date_edit, date_of, make_primary
+from minami_desk.ui.referrals.forms import (
+    ErrorForm,
+    date_edit,
+    date_of,
+    make_primary,
+    save_and_close,
+)
 from minami_desk.ui.referrals.referral_dialog import FOLLOW_UP_AFTER_DAYS, ReferralDialog
 from minami_desk.ui.widgets import Heading
 
@@ -107,9 +113,8 @@ class FollowUpDialog(QDialog):
         next_row.addWidget(self.next_on)
         next_row.addStretch(1)
         form.add_row("follow_up_on", _("Next step"), next_row, self.next_enabled)
-        layout.addLayout(form.layout)
+        form.place(layout)
         self.form = form
-        layout.addWidget(form.general)
 
         buttons = QDialogButtonBox(self)
         self.save_button = buttons.addButton(_("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -175,11 +180,14 @@ class FollowUpDialog(QDialog):
             next_date = date_of(self.next_on)
         result = FollowUpResult(status, self.note.toPlainText(), next_date)
         db, actor = self.context.db, self.context.actor
-        if not self.form.attempt(lambda: record_follow_up(db, actor, self.referral_id, result)):
-            return
-        self.context.bus.changed.emit("referral")
-        self.context.bus.status_message.emit(_("The follow-up is saved."))
-        self.accept()
+        save_and_close(
+            self,
+            self.context,
+            self.form,
+            lambda: record_follow_up(db, actor, self.referral_id, result),
+            "referral",
+            _("The follow-up is saved."),
+        )
 
     def _edit_details(self) -> None:
         dialog = ReferralDialog(self.context, self.row.resident_id, existing=self.row, parent=self)

@@ -1,4 +1,5 @@
-"""Small form helpers the referral and story dialogs share: dates, labelled fields, errors."""
+"""Small form helpers the referral and story dialogs share: dates, labelled fields, errors,
+the save/cancel row."""
 
 from __future__ import annotations
 
@@ -9,13 +10,18 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractButton,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from minami_desk.i18n import _
 from minami_desk.services.errors import UserError, ValidationError
+from minami_desk.ui.context import AppContext
 from minami_desk.ui.widgets import FormErrorLabel, show_exception
 
 DATE_FORMAT = "dd-MM-yyyy"
@@ -55,6 +61,11 @@ class ErrorForm:
         self.errors: dict[str, FormErrorLabel] = {}
         # For messages without a field of their own; the owner places it (under the form).
         self.general = FormErrorLabel(parent)
+
+    def place(self, layout: QVBoxLayout) -> None:
+        """Put the fields, then the general message under them, into the dialog's layout."""
+        layout.addLayout(self.layout)
+        layout.addWidget(self.general)
 
     def add_row(
         self, key: str, label: str, field: QWidget | object, buddy: QWidget | None = None
@@ -106,3 +117,39 @@ class ErrorForm:
             show_exception(self.parent, error)
             return False
         return True
+
+
+def save_cancel_buttons(
+    dialog: QDialog, save_text: str, save_name: str, on_save: Callable[[], object]
+) -> tuple[QDialogButtonBox, QPushButton]:
+    """The dialog's bottom row: the primary save button (Enter) and Cancel (Esc)."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    save = buttons.button(QDialogButtonBox.StandardButton.Save)
+    save.setText(save_text)
+    make_primary(save)
+    save.setAccessibleName(save_name)
+    cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    cancel.setText(_("Cancel"))
+    cancel.setAccessibleName(_("Cancel"))
+    buttons.accepted.connect(lambda: on_save())
+    buttons.rejected.connect(dialog.reject)
+    return buttons, save
+
+
+def save_and_close(
+    dialog: QDialog,
+    context: AppContext,
+    form: ErrorForm,
+    store: Callable[[], object],
+    topic: str,
+    message: str,
+) -> bool:
+    """Run the dialog's service call; when it worked, tell the other screens and close."""
+    if not form.attempt(store):
+        return False
+    context.bus.changed.emit(topic)
+    context.bus.status_message.emit(message)
+    dialog.accept()
+    return True
