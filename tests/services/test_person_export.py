@@ -71,6 +71,12 @@ def test_files_are_written_and_readable(
     assert "Toestemmingen (3)" in text
     assert "Kwabena" not in text
     assert "Wie uw gegevens bekeek of wijzigde" in text
+    reader = PdfReader(pdf_path)
+    for number, page in enumerate(reader.pages, start=1):  # the shared footer, on every page
+        footer = page.extract_text()
+        assert "Vertrouwelijk — alleen voor de bewoner zelf" in footer
+        assert f"Pagina {number}" in footer
+    assert reader.metadata.title == "Inzage persoonsgegevens"
 
 
 def test_export_is_audited_by_id_and_refused_to_volunteers(
