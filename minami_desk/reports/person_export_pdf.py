@@ -37,6 +37,7 @@ from minami_desk.reports.person_export_labels import (
     CODES,
     HIDDEN,
     LABELS,
+    RECORDS,
     SECTIONS,
     VIA,
 )
@@ -83,7 +84,7 @@ def _readable(key: str, value: Any) -> str:
                 return dutch_date(date.fromisoformat(value))
             except ValueError:
                 return value
-        if key.endswith("_at") and "T" in value:
+        if (key == "at" or key.endswith("_at")) and "T" in value:
             try:
                 moment = datetime.fromisoformat(value)
             except ValueError:
@@ -318,7 +319,8 @@ def _access_rows(items: list[dict[str, Any]]) -> list[tuple[str, ...]]:
     return [
         (
             _readable("at", row.get("at")),
-            ACTIONS.get(row["action"], row["action"]),
+            ACTIONS.get(row["action"], row["action"])
+            + (f" ({RECORDS[row['record']]})" if row.get("record") in RECORDS else ""),
             (row.get("staff_name") or "—") + VIA.get(row.get("via", ""), ""),
         )
         for row in items

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from minami_desk.i18n import _, format_date
 from minami_desk.services import clock
+from minami_desk.services.audit import record_viewed
 from minami_desk.services.referrals import (
     OPEN_STATUSES,
     FollowUpResult,
@@ -67,6 +68,8 @@ class FollowUpDialog(QDialog):
         self.context = context
         self.referral_id = referral_id
         self.row = get_referral(context.db, context.actor, referral_id)
+        # Opening shows the reason and outcome: logged once here, not on every refresh.
+        record_viewed(context.db, context.actor, "referral", referral_id)
         self.setWindowTitle(_("Referral"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
