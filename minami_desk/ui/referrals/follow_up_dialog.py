@@ -40,11 +40,10 @@ from minami_desk.ui.referrals.forms import (
     ErrorForm,
     date_edit,
     date_of,
-    make_primary,
     save_and_close,
 )
 from minami_desk.ui.referrals.referral_dialog import FOLLOW_UP_AFTER_DAYS, ReferralDialog
-from minami_desk.ui.widgets import Heading
+from minami_desk.ui.widgets import Heading, primary_button
 
 
 def _summary(row: ReferralRow) -> str:
@@ -120,8 +119,8 @@ class FollowUpDialog(QDialog):
         self.form = form
 
         buttons = QDialogButtonBox(self)
-        self.save_button = buttons.addButton(_("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
-        make_primary(self.save_button)
+        self.save_button = primary_button(_("&Save"), self)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setAccessibleName(_("Save the follow-up"))
         self.edit_button = QPushButton(_("Change &details…"), self)
         self.edit_button.setAccessibleName(_("Change the referral's details"))

@@ -8,18 +8,14 @@ from datetime import date
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from minami_desk.i18n import _
 from minami_desk.services.errors import UserError, ValidationError
 from minami_desk.ui.context import AppContext
 from minami_desk.ui.widgets import FormErrorLabel, show_exception
@@ -43,13 +39,6 @@ def date_of(edit: QDateEdit) -> date:
 
 def set_date(edit: QDateEdit, value: date) -> None:
     edit.setDate(QDate(value.year, value.month, value.day))
-
-
-def make_primary(button: QAbstractButton) -> None:
-    """The window's accent style for the main button; a button box polished it already."""
-    button.setObjectName("primary")
-    button.style().unpolish(button)
-    button.style().polish(button)
 
 
 class ErrorForm:
@@ -117,25 +106,6 @@ class ErrorForm:
             show_exception(self.parent, error)
             return False
         return True
-
-
-def save_cancel_buttons(
-    dialog: QDialog, save_text: str, save_name: str, on_save: Callable[[], object]
-) -> tuple[QDialogButtonBox, QPushButton]:
-    """The dialog's bottom row: the primary save button (Enter) and Cancel (Esc)."""
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, dialog
-    )
-    save = buttons.button(QDialogButtonBox.StandardButton.Save)
-    save.setText(save_text)
-    make_primary(save)
-    save.setAccessibleName(save_name)
-    cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-    cancel.setText(_("Cancel"))
-    cancel.setAccessibleName(_("Cancel"))
-    buttons.accepted.connect(lambda: on_save())
-    buttons.rejected.connect(dialog.reject)
-    return buttons, save
 
 
 def save_and_close(

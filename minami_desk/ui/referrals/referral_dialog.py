@@ -42,10 +42,9 @@ from minami_desk.ui.referrals.forms import (
     date_edit,
     date_of,
     save_and_close,
-    save_cancel_buttons,
     set_date,
 )
-from minami_desk.ui.widgets import Heading
+from minami_desk.ui.widgets import Heading, dialog_buttons
 
 FOLLOW_UP_AFTER_DAYS = 14
 
@@ -147,8 +146,8 @@ class ReferralDialog(QDialog):
 
         form.place(layout)
         self.form = form
-        buttons, self.save_button = save_cancel_buttons(
-            self, _("&Save referral"), _("Save referral"), self.save
+        buttons, self.save_button = dialog_buttons(
+            self, _("&Save referral"), self.save, _("Save referral")
         )
         layout.addWidget(buttons)
         if existing is not None:

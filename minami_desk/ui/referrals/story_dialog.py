@@ -35,9 +35,9 @@ from minami_desk.ui.referrals.forms import (
     date_edit,
     date_of,
     save_and_close,
-    save_cancel_buttons,
     set_date,
 )
+from minami_desk.ui.widgets import dialog_buttons
 
 TRAJECTORY_STATUS = {
     "active": N_("ongoing"),
@@ -146,8 +146,8 @@ class StoryDialog(QDialog):
 
         form.place(layout)
         self.form = form
-        buttons, self.save_button = save_cancel_buttons(
-            self, _("&Save story"), _("Save story"), self.save
+        buttons, self.save_button = dialog_buttons(
+            self, _("&Save story"), self.save, _("Save story")
         )
         layout.addWidget(buttons)
 
