@@ -31,7 +31,7 @@ from minami_desk.data.db import Database
 from minami_desk.data.migrate import SCHEMA_HEAD
 from minami_desk.i18n import _
 from minami_desk.services.auto_backup import AutoBackup, list_auto_backups
-from minami_desk.services.errors import UserError
+from minami_desk.services.errors import UserError, WritesPausedError
 
 log = logging.getLogger(__name__)
 
@@ -116,10 +116,6 @@ def _yield_to_the_window() -> None:
         os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
 
 
-class WritesPausedError(UserError):
-    """A write while the start-up check still runs."""
-
-
 class DatabaseDamagedError(UserError):
     """A write after the start-up check found damage: nothing may be written any more."""
 
@@ -139,6 +135,7 @@ class BackgroundCheck:
         # Set by the UI while nobody can see a refusal yet (signing in): a write then waits
         # for the verdict instead of being refused.
         self.wait_for_verdict: Callable[[], None] | None = None
+        self._deferred: list[Callable[[], None]] | None = []  # None once the verdict is in
         db.write_gate = self._refuse
 
     @property
@@ -168,8 +165,32 @@ class BackgroundCheck:
             _(
                 "The database is still being checked, which takes a few seconds after "
                 "starting. Nothing was saved; try again in a moment."
-            )
+            ),
+            defer=self.defer,
         )
+
+    def defer(self, write: Callable[[], None]) -> None:
+        """Do ``write`` once the file is found sound (now, if it already is); never on a
+        damaged file."""
+        with self._lock:
+            if self._deferred is not None:
+                self._deferred.append(write)
+                return
+        if self.result is not None and self.result.ok:
+            write()
+
+    def _flush(self, sound: bool) -> None:
+        with self._lock:
+            writes, self._deferred = self._deferred or [], None
+        if not sound:
+            if writes:
+                log.error("%d deferred writes dropped: the database is damaged", len(writes))
+            return
+        for write in writes:
+            try:
+                write()
+            except Exception:  # one lost audit row must not stop the others
+                log.exception("a deferred write failed")
 
     def run(self) -> StartupCheck:
         """The whole check (in a worker thread): the verdict, and on damage the copy kept
@@ -183,10 +204,12 @@ class BackgroundCheck:
                 self.result = StartupCheck(ok=True)
                 if self.db.write_gate == self._refuse:
                     self.db.write_gate = None
+                self._flush(sound=True)
                 return self.result
             log.error("quick_check failed at start: %d problems", len(problems))
             # Refuse writes as "damaged" from here on, before the slow copy and backup search.
             self.result = StartupCheck(ok=False)
+            self._flush(sound=False)
             self.result = StartupCheck(
                 ok=False,
                 corrupt_copy=keep_corrupt_copy(self.paths),

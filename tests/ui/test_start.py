@@ -80,6 +80,30 @@ def test_writes_wait_for_the_verdict_of_the_check(paths: Paths, db: Database, ad
     add_theme(db, admin, "Buurtmoestuin")  # the verdict is in: writing works again
 
 
+def test_looking_at_a_record_during_the_check_is_logged_once_it_passed(
+    paths: Paths, db: Database, admin: Actor
+) -> None:
+    from sqlalchemy import select
+
+    from minami_desk.data.models import AuditLog
+    from minami_desk.services.audit import record_viewed
+
+    def viewed() -> list[tuple[str, int | None]]:
+        with db.read_session() as session:
+            rows = session.execute(
+                select(AuditLog.entity, AuditLog.entity_id).where(AuditLog.action == "viewed")
+            )
+            return [(entity, entity_id) for entity, entity_id in rows]
+
+    check = BackgroundCheck(db, paths)
+    record_viewed(db, admin, "resident", 7)  # no refusal: the page opens
+    assert viewed() == []
+    assert check.run().ok
+    assert viewed() == [("resident", 7)]
+    record_viewed(db, admin, "resident", 8)
+    assert viewed() == [("resident", 7), ("resident", 8)]
+
+
 def test_signing_in_waits_for_the_verdict_instead_of_being_refused(
     paths: Paths, db: Database, admin: Actor
 ) -> None:
