@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import shutil
 import sqlite3
 import threading
@@ -108,14 +107,6 @@ def schema_is_current(paths: Paths) -> bool:
         return False
 
 
-def _yield_to_the_window() -> None:
-    """Run this (the calling) thread at a lower priority: on a busy two-core PC the window
-    being built must not wait for the check. Linux only (per-thread nice); elsewhere the
-    check simply runs at normal priority."""
-    with contextlib.suppress(AttributeError, OSError):
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
-
-
 class DatabaseDamagedError(UserError):
     """A write after the start-up check found damage: nothing may be written any more."""
 
@@ -195,7 +186,6 @@ class BackgroundCheck:
     def run(self) -> StartupCheck:
         """The whole check (in a worker thread): the verdict, and on damage the copy kept
         and the backup to offer. Writes stay refused after damage, and after ``cancel``."""
-        _yield_to_the_window()
         try:
             problems = self._quick_check()
             if problems is None:  # cancelled while closing: no verdict, writes stay refused

@@ -3,7 +3,9 @@ and on closing (the work itself is in ``services.startup`` and ``services.auto_b
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import threading
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -79,6 +81,14 @@ def open_at_start(paths: Paths) -> tuple[Database, StartCheck | None] | None:
     return open_database(paths), None
 
 
+def _yield_to_the_window() -> None:
+    """Run the calling thread (the check's own) at a lower priority: on a busy two-core PC
+    the window being built must not wait for the check. Linux only (per-thread nice);
+    elsewhere the check runs at normal priority."""
+    with contextlib.suppress(AttributeError, OSError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+
+
 class _CheckSignals(QObject):
     finished = Signal(object)
     failed = Signal(object)
@@ -107,6 +117,7 @@ class StartCheck:
         self._thread.start()
 
     def _run(self) -> None:
+        _yield_to_the_window()
         try:
             result = self.check.run()
         except Exception as error:  # not a verdict on the file; told on the UI thread
