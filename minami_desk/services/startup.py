@@ -121,6 +121,7 @@ class BackgroundCheck:
         self.result: StartupCheck | None = None
         self.cancelled = False
         self._done = threading.Event()
+        self._verdict = threading.Event()  # sooner than done: before the copy and backup search
         self._connection: sqlite3.Connection | None = None
         self._lock = threading.Lock()
         # Set by the UI while nobody can see a refusal yet (signing in): a write then waits
@@ -138,7 +139,12 @@ class BackgroundCheck:
         return self.result is not None and not self.result.ok
 
     def wait(self, timeout: float | None = None) -> bool:
+        """Until everything is known (on damage: the copy kept and the backup to offer)."""
         return self._done.wait(timeout)
+
+    def wait_for_sound_or_damaged(self, timeout: float | None = None) -> bool:
+        """Until the verdict alone is known."""
+        return self._verdict.wait(timeout)
 
     def _refuse(self) -> None:
         if self.result is None and self.wait_for_verdict is not None:
@@ -194,11 +200,13 @@ class BackgroundCheck:
                 self.result = StartupCheck(ok=True)
                 if self.db.write_gate == self._refuse:
                     self.db.write_gate = None
+                self._verdict.set()
                 self._flush(sound=True)
                 return self.result
             log.error("quick_check failed at start: %d problems", len(problems))
             # Refuse writes as "damaged" from here on, before the slow copy and backup search.
             self.result = StartupCheck(ok=False)
+            self._verdict.set()
             self._flush(sound=False)
             self.result = StartupCheck(
                 ok=False,
@@ -207,6 +215,7 @@ class BackgroundCheck:
             )
             return self.result
         finally:
+            self._verdict.set()
             self._done.set()
 
     def _quick_check(self) -> list[str] | None:

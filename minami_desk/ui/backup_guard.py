@@ -131,7 +131,11 @@ class StartCheck:
 
     def wait(self) -> StartupCheck | None:
         """The full verdict (with the copy kept and the backup to offer), waiting for it."""
-        self._wait_with_busy_cursor()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.check.wait(WAIT_AT_SIGN_IN_SECONDS)
+        finally:
+            QApplication.restoreOverrideCursor()
         return self.check.result
 
     def _wait_with_busy_cursor(self) -> None:
@@ -139,7 +143,7 @@ class StartCheck:
         started with the program and is usually done by the time the password is typed."""
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.check.wait(WAIT_AT_SIGN_IN_SECONDS)
+            self.check.wait_for_sound_or_damaged(WAIT_AT_SIGN_IN_SECONDS)
         finally:
             QApplication.restoreOverrideCursor()
 

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 
 from minami_desk.config import Paths
@@ -66,7 +67,11 @@ def _close(window) -> None:  # type: ignore[no-untyped-def]
 
     if window.start_check is not None:
         window.start_check.cancel()
-    wait_for_tasks()
+    # Searches started by typing (after a short pause) and their answers, while their screens
+    # still exist: an answer arriving in the next test would find its list deleted.
+    for _round in range(3):
+        wait_for_tasks()
+        QTest.qWait(100)
     window.context.db.dispose()
 
 
