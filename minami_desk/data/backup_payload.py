@@ -16,10 +16,11 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import shutil
 import zipfile
 import zlib
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -94,10 +95,13 @@ def pack(
     ``describe(sha256, size)`` makes the manifest once the database bytes have gone by, so the
     file is read only once. ``target`` needs ``write`` and ``tell``, not ``seek``.
     """
-    digest = hashlib.sha256()
     size = 0
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        with open(database, "rb") as source, zf.open(DATABASE_NAME, "w", force_zip64=True) as out:
+        with (
+            open(database, "rb") as source,
+            zf.open(DATABASE_NAME, "w", force_zip64=True) as out,
+            BackgroundDigest() as digest,
+        ):
             _use_fast_deflate(out)
             while chunk := source.read(_CHUNK):
                 digest.update(chunk)
@@ -144,13 +148,13 @@ def extract_database(
     payload: Path, target: Path, manifest: Manifest, progress: Callable[[int], None] | None = None
 ) -> None:
     """Write the database member to ``target`` and insist it is exactly what the manifest says."""
-    digest = hashlib.sha256()
     size = 0
     try:
         with (
             zipfile.ZipFile(payload) as zf,
             zf.open(DATABASE_NAME) as source,
             open(target, "wb") as out,
+            BackgroundDigest() as digest,
         ):
             _use_fast_inflate(source)
             while chunk := source.read(_CHUNK):
@@ -167,20 +171,47 @@ def extract_database(
 
 def database_digest(payload: Path) -> str:
     """SHA-256 of the database member, read back through zip's own CRC check."""
-    digest = hashlib.sha256()
     try:
-        with zipfile.ZipFile(payload) as zf, zf.open(DATABASE_NAME) as source:
+        with (
+            zipfile.ZipFile(payload) as zf,
+            zf.open(DATABASE_NAME) as source,
+            BackgroundDigest() as digest,
+        ):
             _use_fast_inflate(source)
-            shutil.copyfileobj(source, _DigestWriter(digest), _CHUNK)
+            while chunk := source.read(_CHUNK):
+                digest.update(chunk)
     except _UNREADABLE:
         raise DamagedFile("payload") from None
     return digest.hexdigest()
 
 
-class _DigestWriter:
-    def __init__(self, digest: hashlib._Hash) -> None:
-        self._digest = digest
+class BackgroundDigest:
+    """SHA-256 on a second thread while this one inflates: hashlib and ISA-L both let go of
+    the GIL on large buffers, so on two cores the hash costs no extra time.
 
-    def write(self, chunk: bytes) -> int:
-        self._digest.update(chunk)
-        return len(chunk)
+    Chunks are hashed in order (one worker); at most a few wait, so memory stays small.
+    """
+
+    _WAITING = 4
+
+    def __init__(self) -> None:
+        self._digest = hashlib.sha256()
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sha256")
+        self._pending: deque[Future[None]] = deque()
+
+    def __enter__(self) -> BackgroundDigest:
+        return self
+
+    def update(self, chunk: bytes) -> None:
+        self._pending.append(self._pool.submit(self._digest.update, chunk))
+        while len(self._pending) > self._WAITING:
+            self._pending.popleft().result()
+
+    def __exit__(self, failed: type[BaseException] | None, *exc: object) -> None:
+        # After a failure nothing waiting needs hashing; otherwise every chunk does.
+        self._pool.shutdown(wait=True, cancel_futures=failed is not None)
+
+    def hexdigest(self) -> str:
+        while self._pending:
+            self._pending.popleft().result()
+        return self._digest.hexdigest()
