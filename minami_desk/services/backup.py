@@ -1,10 +1,10 @@
 """The board's encrypted backup file: make one from the live database, and check it.
 
-The file is written next to its final name under a temporary name, read back and checked,
-flushed to the disk, and only then renamed into place. A failure at any point (a full USB
-stick, a read-only folder, a killed process) leaves the old file or no file at that name,
-never half a file. The plaintext zip is built in the data folder, not on the target: the
-board's stick only ever holds ciphertext.
+The file is written next to its final name under a temporary name, flushed to the disk, read
+back and checked, and only then renamed into place. A failure at any point (a full USB stick, a
+read-only folder, a killed process) leaves the old file or no file at that name, never half a
+file. The zip is encrypted as it is made, so the board's stick only ever holds ciphertext; the
+snapshot and the decrypted read-back copy stay in the data folder, beside the database.
 """
 
 from __future__ import annotations

@@ -2,9 +2,10 @@
 
 Everything that can fail happens on a copy in a scratch folder inside the data folder (same
 disk, so the final rename is atomic): decrypting, the integrity and foreign-key checks, bringing
-an older schema up to date. Only then is the current database saved as a safety copy and the
-checked file renamed over it. Until that rename, the current database is untouched; after it,
-the restored one is complete.
+an older schema up to date. The current database is saved as a safety copy while the checks run
+(and that copy is removed again if the restore does not happen); then the checked file is
+renamed over it. Until that rename, the current database is untouched; after it, the restored
+one is complete.
 
 The caller holds the instance lock (the window does; ``minami-desk restore`` takes it) and has
 closed its own connections, so no one writes while the files change places.
