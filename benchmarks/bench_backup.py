@@ -33,8 +33,9 @@ BACKUP_BUDGET_MS = 5000
 
 def _with_cpu(result: Result, name: str, cpu_ms: list[float]) -> list[Result]:
     """The measured runs' process CPU time too (every thread: the checks and the hashing run
-    beside the main work). On a shared machine wall-clock time is mostly waiting for a core."""
-    return [result, Result(name, median(cpu_ms), p95(cpu_ms), budget_ms=result.budget_ms)]
+    beside the main work). On a shared machine wall-clock time is mostly waiting for a core.
+    No budget on this line: two threads' CPU seconds add up to more than the wall-clock time."""
+    return [result, Result(name, median(cpu_ms), p95(cpu_ms))]
 
 
 def _cpu_recorded(function: Callable[[], object], cpu_ms: list[float]) -> Callable[[], None]:
@@ -125,8 +126,10 @@ def run(data_dir: Path, repeat: int = 3) -> list[Result]:
             note="values are megabytes",
         )
     return [
-        *_with_cpu(backup_result, "backup: encrypted board file, CPU time", backup_cpu[1:]),
-        *_with_cpu(restore_result, "restore: board file, CPU time", restore_cpu[1:]),
+        *_with_cpu(
+            backup_result, "backup: encrypted board file, CPU time (all threads)", backup_cpu[1:]
+        ),
+        *_with_cpu(restore_result, "restore: board file, CPU time (all threads)", restore_cpu[1:]),
         auto_result,
         size,
     ]
