@@ -53,6 +53,11 @@ def test_the_model_formats_rows_and_opens_targets(qtbot) -> None:  # type: ignor
     view.activated.emit(model.index(1, 1))  # nothing to open
     view.activated.emit(model.index(0, 0))
     assert opened == [("session", 41)]
+    view.show()
+    view.setFocus()
+    view.setCurrentIndex(model.index(0, 1))
+    qtbot.keyClick(view, Qt.Key.Key_Return)  # the keyboard opens it too
+    assert opened == [("session", 41), ("session", 41)]
 
 
 def test_the_data_rows_follow_the_resident_shown(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
