@@ -5,15 +5,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from minami_desk.config import Paths
-from minami_desk.data.db import Database
 from minami_desk.services.actor import Actor
 from minami_desk.ui import tasks
+
+if TYPE_CHECKING:
+    from minami_desk.data.db import Database
 
 log = logging.getLogger(__name__)
 

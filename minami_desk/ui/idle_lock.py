@@ -17,9 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFrame, QLabel, QVBoxLayout
 from minami_desk import APP_NAME
 from minami_desk.config import resource_path
 from minami_desk.i18n import _
-from minami_desk.services import accounts
 from minami_desk.services.actor import Actor, role_label
-from minami_desk.services.settings import get_setting
 from minami_desk.ui.sign_in import SignInForm
 from minami_desk.ui.widgets import Heading
 
@@ -38,6 +36,8 @@ _ACTIVITY = {
 
 
 def idle_minutes(window: MainWindow) -> int:
+    from minami_desk.services.settings import get_setting
+
     value = get_setting(window.context.db, IDLE_SETTING, DEFAULT_IDLE_MINUTES)
     return value if isinstance(value, int) and value > 0 else DEFAULT_IDLE_MINUTES
 
@@ -118,6 +118,8 @@ class LockDialog(QDialog):
     dialog was open (that dialog stays open, covered, with what was typed)."""
 
     def __init__(self, window: MainWindow) -> None:
+        from minami_desk.services import accounts
+
         super().__init__(window)
         self.window = window
         self.setWindowTitle(_("Locked — {app}").format(app=APP_NAME))

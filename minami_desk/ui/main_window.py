@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
@@ -23,12 +24,14 @@ from PySide6.QtWidgets import (
 
 from minami_desk import APP_NAME
 from minami_desk.i18n import N_, _
-from minami_desk.services import accounts
 from minami_desk.services.actor import Actor, role_label
 from minami_desk.ui import registry
 from minami_desk.ui.context import AppContext, EventBus, Navigator
 from minami_desk.ui.idle_lock import Cover, IdleWatcher, LockDialog, idle_minutes, open_dialogs
 from minami_desk.ui.registry import SectionSpec
+
+if TYPE_CHECKING:
+    pass
 
 log = logging.getLogger(__name__)
 
@@ -271,6 +274,8 @@ class MainWindow(QMainWindow):
         self._set_interactive(False)
         if self.lock_dialog is None:
             self.lock_dialog = LockDialog(self)
+        from minami_desk.services import accounts
+
         username = accounts.own_username(self.context.db, self.context.actor)
         self.lock_dialog.show_for(self.context.actor, username)
 
@@ -294,6 +299,8 @@ class MainWindow(QMainWindow):
                     self._focus_before_lock.setFocus()
         else:
             # The previous person's open forms are not for the next one to see or finish.
+            from minami_desk.services import accounts
+
             for dialog in open_dialogs():
                 dialog.reject()
             accounts.sign_out(self.context.db, self.context.actor)
@@ -353,6 +360,8 @@ class MainWindow(QMainWindow):
         if not self._signed_out:
             self._signed_out = True
             try:
+                from minami_desk.services import accounts
+
                 accounts.sign_out(self.context.db, self.context.actor)
             except Exception:  # closing must never fail on the audit row
                 log.exception("could not record signing out")

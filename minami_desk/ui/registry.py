@@ -59,6 +59,18 @@ class AdminPageSpec:
     permission: Permission | None = Permission.MANAGE_SETTINGS
 
 
+def lazy(module: str, name: str) -> Callable[..., Any]:
+    """``module.name``, imported when first called: a spec module stays light (no data layer,
+    no reportlab), so the window's frame can show before the data layer is loaded."""
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return getattr(importlib.import_module(module), name)(*args, **kwargs)
+
+    call.__name__ = name
+    call.__qualname__ = f"{module}.{name}"
+    return call
+
+
 def discover(package: str) -> list[ModuleType]:
     """Import every module of ``package`` (sorted by name, so the order is reproducible)."""
     root = importlib.import_module(package)

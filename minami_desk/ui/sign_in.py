@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
@@ -19,9 +20,7 @@ from PySide6.QtWidgets import (
 
 from minami_desk import APP_NAME
 from minami_desk.config import resource_path
-from minami_desk.data.db import Database
 from minami_desk.i18n import _
-from minami_desk.services import accounts
 from minami_desk.services.actor import Actor
 from minami_desk.services.errors import UserError, ValidationError
 from minami_desk.ui.widgets import (
@@ -32,6 +31,9 @@ from minami_desk.ui.widgets import (
     text_field,
     user_message,
 )
+
+if TYPE_CHECKING:
+    from minami_desk.data.db import Database
 
 SignInFunction = Callable[[str, str], Actor]
 
@@ -138,6 +140,8 @@ class SignInDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(_logo(self))
         layout.addWidget(Heading(_("Sign in"), self))
+        from minami_desk.services import accounts
+
         self.form = SignInForm(lambda name, pw: accounts.sign_in(db, name, pw), self, hint)
         self.form.signed_in.connect(self._accept)
         layout.addWidget(self.form)
@@ -157,6 +161,8 @@ class CreateAdminDialog(QDialog):
     """First start: nobody can sign in yet, so the first person becomes the administrator."""
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        from minami_desk.services import accounts
+
         super().__init__(parent)
         self.db = db
         self.actor: Actor | None = None
@@ -211,6 +217,8 @@ class CreateAdminDialog(QDialog):
         if values["password"] != values["repeat"]:
             self.errors["repeat"].show_message(_("The two passwords are not the same."))
             return
+        from minami_desk.services import accounts
+
         try:
             self.actor = accounts.create_first_admin(
                 self.db, values["username"], values["display_name"], values["password"]
@@ -226,6 +234,8 @@ class CreateAdminDialog(QDialog):
 
 def sign_in_at_start(db: Database, parent: QWidget | None = None) -> Actor | None:
     """The actor for this session, or None when the person cancelled."""
+    from minami_desk.services import accounts
+
     if accounts.needs_first_admin(db):
         create = CreateAdminDialog(db, parent)
         if create.exec() != QDialog.DialogCode.Accepted:

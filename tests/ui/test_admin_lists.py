@@ -7,7 +7,7 @@ import pytest
 from minami_desk.services.postcodes import list_areas
 from minami_desk.services.sessions.kinds import list_kinds
 from minami_desk.services.themes import list_themes
-from minami_desk.ui.admin import postcodes
+from minami_desk.ui.admin import _postcodes as postcodes
 from minami_desk.ui.admin.editable_list import EditableListPage
 
 

@@ -13,7 +13,7 @@ from minami_desk.config import Paths
 from minami_desk.data.lock import InstanceLock
 from minami_desk.services.auto_backup import maybe_auto_backup
 from minami_desk.ui import backup_dialogs, backup_guard
-from minami_desk.ui.admin import backups as backups_page
+from minami_desk.ui.admin import _backups as backups_page
 from minami_desk.ui.backup_dialogs import BackupDialog
 from tests.services.backup_helpers import populate, row_hashes
 

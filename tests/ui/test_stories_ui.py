@@ -13,7 +13,7 @@ from minami_desk.services import clock
 from minami_desk.services.stories import list_stories, shareable_stories
 from minami_desk.ui.referrals import story_print
 from minami_desk.ui.referrals.story_dialog import StoryDialog
-from minami_desk.ui.sections import stories as stories_section
+from minami_desk.ui.sections import _stories as stories_section
 from tests.referral_data import add_resident
 
 

@@ -1,73 +1,26 @@
-"""Vandaag: today's sessions, each opening its attendance screen."""
+"""Vandaag: today's sessions, each opening its attendance screen.
+
+Only the spec lives here, so discovering it stays light (no data layer); the screen is in
+``_sessions_today``, imported when first used.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
+from typing import Any
 
-from minami_desk.i18n import _
 from minami_desk.services.actor import Permission
-from minami_desk.services.clock import today
-from minami_desk.services.sessions.queries import SessionSummary, sessions_between
 from minami_desk.ui import registry
-from minami_desk.ui.context import AppContext
-from minami_desk.ui.sessions.common import places_text, struck, time_range
-from minami_desk.ui.today._loading import LatestAnswer
-from minami_desk.ui.widgets import EmptyState, Heading
-
-
-class TodaysSessions(QFrame):
-    def __init__(self, context: AppContext) -> None:
-        super().__init__()
-        self.setObjectName("card")
-        self.context = context
-        layout = QVBoxLayout(self)
-        heading = Heading(_("Today's sessions"), self, level=2)
-        layout.addWidget(heading)
-        self.list = QListWidget(self)
-        self.list.setObjectName("todaySessions")
-        self.list.setAccessibleName(_("Today's sessions; Enter opens the attendance screen"))
-        self.list.itemActivated.connect(self._open)
-        self.list.setSpacing(4)
-        font = self.list.font()
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        self.list.setFont(font)
-        heading.setBuddy(self.list)
-        self.empty = EmptyState(_("No sessions today."), self)
-        hint = QLabel(_("Double-click or press Enter to take attendance."), self)
-        hint.setObjectName("muted")
-        layout.addWidget(hint)
-        layout.addWidget(self.list)
-        layout.addWidget(self.empty)
-        self.empty.hide()  # until the first answer
-        self.loader = LatestAnswer(context, self)
-        context.bus.changed.connect(lambda what: self.activated() if what == "session" else None)
-
-    def activated(self) -> None:
-        """Read off the UI thread; only the latest answer is shown."""
-        db, actor, day = self.context.db, self.context.actor, today()
-        self.loader.load(lambda: sessions_between(db, actor, day, day), self._show)
-
-    def _show(self, sessions: list[SessionSummary]) -> None:
-        self.list.clear()
-        for summary in sessions:
-            text = f"{time_range(summary)}  {summary.title} — {places_text(summary)}"
-            if summary.location:
-                text += f" · {summary.location}"
-            if summary.cancelled:
-                text = "✕ " + _("CANCELLED") + ": " + text
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, summary.id)
-            item.setFont(struck(item.font(), summary.cancelled))
-            self.list.addItem(item)
-        self.list.setVisible(bool(sessions))
-        self.empty.setVisible(not sessions)
-        self.list.setMaximumHeight(36 * max(1, len(sessions)) + 12)
-
-    def _open(self, item: QListWidgetItem) -> None:
-        self.context.navigator.open("session", int(item.data(Qt.ItemDataRole.UserRole)))
-
 
 PANEL = registry.TodayPanelSpec(
-    key="sessions_today", order=30, create=TodaysSessions, permission=Permission.TAKE_ATTENDANCE
+    key="sessions_today",
+    order=30,
+    create=registry.lazy("minami_desk.ui.today._sessions_today", "TodaysSessions"),
+    permission=Permission.TAKE_ATTENDANCE,
 )
+
+
+def __getattr__(name: str) -> Any:
+    """Names of the screen module, as before the split (tests and older imports)."""
+    import importlib
+
+    return getattr(importlib.import_module("minami_desk.ui.today._sessions_today"), name)
