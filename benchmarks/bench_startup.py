@@ -45,11 +45,12 @@ install_qt_translations(app, language)
 lock = InstanceLock(paths.lock_file)
 lock.acquire()
 window = start_window(paths, actor=Actor(staff_id=None, role="beheerder", via="ui"))
-check = window.start_check
 
 def ready():
+    if not window.data_ready:  # the frame is shown; the data layer still loads
+        return False
     if wait_for == "checked":
-        return check is None or check.check.done
+        return window.start_check is None or window.start_check.check.done
     today = window.section_widget("today")
     loaders = [p.loader for p in today.panels if hasattr(p, "loader")]
     return window.isVisible() and not any(loader.busy for loader in loaders)
@@ -69,8 +70,8 @@ def poll():
 
 QTimer.singleShot(0, shown)
 app.exec()
-if check is not None:
-    check.cancel()  # as closing the window does
+if window.start_check is not None:
+    window.start_check.cancel()  # as closing the window does
 wait_for_tasks()
 window.context.db.dispose()
 lock.release()
@@ -150,7 +151,7 @@ def run(data_dir: Path, repeat: int = 5) -> list[Result]:
         p95(shown_ms),
         baseline_name="bare PySide6 window, fresh process",
         baseline_ms=median(bare_ms),
-        note="Vandaag's panels still loading; the budget is for the line below",
+        note="the frame (sidebar, menus, search); the data layer still loads on its own thread",
     )
     start = Result(
         "cold start to idle main window, Vandaag filled (10-year DB)",

@@ -129,37 +129,24 @@ def start_window(paths: Paths, demo: bool = False, actor: Actor | None = None) -
     ``run_gui`` and the start-up benchmark both come through here; the benchmark passes
     ``actor`` instead of someone typing a password. Returns the shown window, or the exit
     code (an int) when no window opens. Expects the single-instance lock to be held.
+
+    The data layer is imported and the database opened on a background thread
+    (``DataLoader``). With ``actor`` given, the window's frame shows at once and fills in when
+    the data layer is there; signing in needs the database, so it waits for it.
     """
-    from minami_desk.data.migrate import MigrationFailedError, SchemaTooNewError
-    from minami_desk.data.store import open_database
-    from minami_desk.ui.backup_guard import install_auto_backup, offer_restore, open_at_start
-    from minami_desk.ui.widgets import show_error
+    from minami_desk.ui.data_loader import DataLoader
+
+    loader = DataLoader(paths, demo)
+    if actor is not None:
+        return _start_frame(paths, demo, actor, loader)
+    from minami_desk.ui.backup_guard import install_auto_backup, offer_restore
 
     while True:
-        try:
-            opened = (open_database(paths), None) if demo else open_at_start(paths)
-        except SchemaTooNewError:
-            show_error(
-                None,
-                _(
-                    "This database was made by a newer version of Mi na Mi Desk. "
-                    "Install that version."
-                ),
-            )
-            return 1
-        except MigrationFailedError as error:
-            show_error(
-                None,
-                _(
-                    "Updating the database failed. Nothing was lost: a copy from "
-                    "before the update is at {path}"
-                ).format(path=error.backup_path),
-            )
-            return 1
-        if opened is None:
-            return 1
+        opened = _open(loader)
+        if isinstance(opened, int):
+            return opened
         db, check = opened
-        signed_in = actor or _sign_in(db, demo)
+        signed_in = _sign_in(db, demo)
         if check is not None and check.damaged:
             # The verdict came while signing in; nothing was written. Offer the backup,
             # then open the restored file and sign in on it.
@@ -168,6 +155,7 @@ def start_window(paths: Paths, demo: bool = False, actor: Actor | None = None) -
             db.dispose()
             if result is None or not offer_restore(paths, result):
                 return 1
+            loader = DataLoader(paths, demo)
             continue
         if signed_in is None:
             if check is not None:
@@ -181,6 +169,62 @@ def start_window(paths: Paths, demo: bool = False, actor: Actor | None = None) -
     if check is not None:
         window.start_check = check  # type: ignore[attr-defined]
         check.attach(window.context)  # type: ignore[attr-defined]
+    return window
+
+
+def _open(loader: object) -> tuple[Database, object] | int:
+    """The loader's database and check, or the exit code when no window may open (the user
+    was told why)."""
+    from minami_desk.data.migrate import MigrationFailedError, SchemaTooNewError
+    from minami_desk.ui.widgets import show_error
+
+    try:
+        opened = loader.opened()  # type: ignore[attr-defined]
+    except SchemaTooNewError:
+        show_error(
+            None,
+            _("This database was made by a newer version of Mi na Mi Desk. Install that version."),
+        )
+        return 1
+    except MigrationFailedError as error:
+        show_error(
+            None,
+            _(
+                "Updating the database failed. Nothing was lost: a copy from "
+                "before the update is at {path}"
+            ).format(path=error.backup_path),
+        )
+        return 1
+    if opened is None:
+        return 1
+    return opened  # type: ignore[no-any-return]
+
+
+def _start_frame(paths: Paths, demo: bool, actor: Actor, loader: object) -> object:
+    """The window's frame on screen now; its screens once the data layer is there."""
+    from minami_desk.ui.context import AppContext
+    from minami_desk.ui.main_window import MainWindow
+
+    # No database yet: the window holds its screens back until ``attach_database``.
+    context = AppContext(paths=paths, db=None, actor=actor, demo=demo)  # type: ignore[arg-type]
+    window = MainWindow(context)
+    window.show()
+
+    def arrived() -> None:
+        from minami_desk.ui.backup_guard import install_auto_backup
+
+        opened = _open(loader)
+        if isinstance(opened, int):
+            window.close()
+            return
+        db, check = opened
+        window.attach_database(db)
+        install_auto_backup(context)
+        if check is not None:
+            window.start_check = check
+            check.attach(context)  # type: ignore[attr-defined]
+
+    loader.when_done(arrived)  # type: ignore[attr-defined]
     return window
 
 

@@ -31,7 +31,7 @@ from minami_desk.ui.idle_lock import Cover, IdleWatcher, LockDialog, idle_minute
 from minami_desk.ui.registry import SectionSpec
 
 if TYPE_CHECKING:
-    pass
+    from minami_desk.data.db import Database
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +52,11 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         context.window = self
+        # False while the data layer is still being loaded (``app.start_window`` shows the
+        # frame first): the screens are made, and the search runs, once it is there.
+        self.data_ready = context.db is not None
+        self._queued_search: tuple[str, bool] | None = None
+        self._placeholders: dict[str, QLabel] = {}
         self.setWindowTitle(APP_NAME + (" — " + _("demo") if context.demo else ""))
         self.setMinimumSize(960, 620)
         self._section_keys: list[str] = []
@@ -69,7 +74,32 @@ class MainWindow(QMainWindow):
         self._install_navigation()
         self._connect_bus()
         self._restore_geometry()
-        self._start_idle_lock(idle_timeout_ms)
+        self._idle_timeout_ms = idle_timeout_ms
+        if self.data_ready:
+            self._start_idle_lock(idle_timeout_ms)
+        else:
+            self.statusBar().showMessage(_("Opening…"))
+
+    def attach_database(self, db: Database) -> None:
+        """The data layer is there: make the current screen, register the screens' navigation
+        and run what was typed in the search meanwhile."""
+        self.context.db = db
+        self.data_ready = True
+        self.statusBar().clearMessage()
+        for action in self._data_actions:
+            action.setEnabled(not self.is_locked)
+        self._install_module_hooks()
+        self._start_idle_lock(self._idle_timeout_ms)
+        self._show_row(self.sidebar.currentRow())
+        queued, self._queued_search = self._queued_search, None
+        if queued is not None and queued[0].strip():
+            self._search(queued[0], queued[1])
+
+    def _search(self, text: str, enter: bool) -> None:
+        if not self.data_ready:
+            self._queued_search = (text, enter)
+            return
+        self.context.navigator.open("global_search", text=text, enter=enter)
 
     def _connect_bus(self) -> None:
         self.context.bus.status_message.connect(
@@ -92,13 +122,9 @@ class MainWindow(QMainWindow):
         )
         self.global_search.setClearButtonEnabled(True)
         self.global_search.setMinimumWidth(420)
-        self.global_search.textEdited.connect(
-            lambda text: self.context.navigator.open("global_search", text=text, enter=False)
-        )
+        self.global_search.textEdited.connect(lambda text: self._search(text, False))
         self.global_search.returnPressed.connect(
-            lambda: self.context.navigator.open(
-                "global_search", text=self.global_search.text(), enter=True
-            )
+            lambda: self._search(self.global_search.text(), True)
         )
         bar.addWidget(self.global_search)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
@@ -137,6 +163,12 @@ class MainWindow(QMainWindow):
             page.setObjectName(f"page_{spec.key}")
             page_layout = QHBoxLayout(page)
             page_layout.setContentsMargins(16, 12, 16, 12)
+            if not self.data_ready:
+                waiting = QLabel(_("Loading…"), page)
+                waiting.setObjectName("muted")
+                waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                page_layout.addWidget(waiting)
+                self._placeholders[spec.key] = waiting
             self.stack.addWidget(page)
             item = QListWidgetItem(_(spec.title))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, _(spec.title))
@@ -158,11 +190,16 @@ class MainWindow(QMainWindow):
 
     def section_widget(self, key: str) -> QWidget | None:
         """The section's widget, made now if nobody visited the section yet (None when the
-        signed-in role has no such section)."""
+        signed-in role has no such section, or while the data layer is still loading)."""
         if key not in self._specs:
             return None
         widget = self._widgets.get(key)
         if widget is None:
+            if not self.data_ready:
+                return None
+            waiting = self._placeholders.pop(key, None)
+            if waiting is not None:
+                waiting.deleteLater()
             widget = self._specs[key].create(self.context)
             widget.setObjectName(f"section_{key}")
             self._pages[key].layout().addWidget(widget)
@@ -186,6 +223,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         menus: dict[str, QMenu] = {}
+        self._data_actions: list[QAction] = []
         for key, title in MENU_TITLES.items():
             menus[key] = self.menuBar().addMenu(_(title))
         for index, key in enumerate(self._section_keys[:9]):
@@ -209,6 +247,9 @@ class MainWindow(QMainWindow):
             if spec.tooltip:
                 action.setToolTip(_(spec.tooltip))
             action.triggered.connect(lambda _checked=False, s=spec: s.trigger(self.context))
+            # The screens' actions need the data layer; until it is there they are greyed.
+            action.setEnabled(self.data_ready)
+            self._data_actions.append(action)
             menu.addAction(action)
         menus["file"].addSeparator()
         quit_action = QAction(_("&Quit"), self)
@@ -235,6 +276,12 @@ class MainWindow(QMainWindow):
         navigator = self.context.navigator
         for key in self._section_keys:
             navigator.register(f"section:{key}", lambda k=key: self.show_section(k))
+        if self.data_ready:
+            self._install_module_hooks()
+
+    def _install_module_hooks(self) -> None:
+        """The screens' own navigation targets; they load the screens' modules, so they wait
+        for the data layer."""
         for module, _spec in self._sections:
             install = getattr(module, "install", None)
             if install is not None:
@@ -357,7 +404,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.idle is not None:
             self.idle.stop()
-        if not self._signed_out:
+        if not self._signed_out and self.data_ready:
             self._signed_out = True
             try:
                 from minami_desk.services import accounts

@@ -59,6 +59,8 @@ def _start(qtbot, paths: Paths, admin: Actor):  # type: ignore[no-untyped-def]
     window = start_window(paths, actor=admin)
     assert not isinstance(window, int)
     qtbot.addWidget(window)
+    # The frame shows first; the data layer arrives from its own thread.
+    qtbot.waitUntil(lambda: window.data_ready or not window.isVisible(), timeout=30000)
     return window
 
 
@@ -72,7 +74,8 @@ def _close(window) -> None:  # type: ignore[no-untyped-def]
     for _round in range(3):
         wait_for_tasks()
         QTest.qWait(100)
-    window.context.db.dispose()
+    if window.context.db is not None:
+        window.context.db.dispose()
 
 
 def test_writes_wait_for_the_verdict_of_the_check(paths: Paths, db: Database, admin: Actor) -> None:
@@ -328,4 +331,77 @@ def test_damage_found_while_signing_in_offers_the_backup_then_signs_in_on_it(  #
         assert restored == expected
         qtbot.waitUntil(lambda: window.context.db.write_gate is None, timeout=20000)
     finally:
+        _close(window)
+
+
+FRAME_MODULES = """
+import sys
+import minami_desk.app, minami_desk.ui.main_window, minami_desk.ui.sign_in
+import minami_desk.ui.idle_lock, minami_desk.ui.context, minami_desk.ui.data_loader
+from minami_desk.ui import registry
+for package in ("sections", "today", "actions", "admin"):
+    registry.discover("minami_desk.ui." + package)
+heavy = ("sqlalchemy", "reportlab", "argon2", "cryptography", "phonenumbers", "babel.dates")
+print(" ".join(name for name in heavy if name in sys.modules))
+"""
+
+
+def test_the_window_frame_and_its_specs_do_not_import_the_data_layer() -> None:
+    """The frame shows before the data layer is loaded only while this holds."""
+    import subprocess
+    import sys
+
+    answer = subprocess.run(
+        [sys.executable, "-c", FRAME_MODULES],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert answer.stdout.strip() == ""
+
+
+def test_the_frame_shows_first_then_vandaag_fills_and_typed_search_runs(  # type: ignore[no-untyped-def]
+    qtbot, paths: Paths, db: Database, admin: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from minami_desk.app import make_application, start_window
+    from minami_desk.ui.data_loader import DataLoader
+
+    populate(db, residents=12)
+    db.dispose()
+    release = threading.Event()
+    original = DataLoader._run
+
+    def held_run(self: DataLoader) -> None:
+        release.wait(20)  # a slow PC: the data layer takes a while
+        original(self)
+
+    monkeypatch.setattr(DataLoader, "_run", held_run)
+    make_application()
+    window = start_window(paths, actor=admin)
+    qtbot.addWidget(window)
+    try:
+        assert window.isVisible() and not window.data_ready
+        assert window.statusBar().currentMessage() == "Bezig met openen…"
+        assert window.section_widget("today") is None
+        # What the user does meanwhile: switching sections and typing a search.
+        window.show_section("trajectories")
+        window.show_section("today")
+        assert not any(window.section_created(key) for key in window.section_keys)
+        window.focus_search()
+        qtbot.keyClicks(window.global_search, "Mensah")
+        release.set()
+        qtbot.waitUntil(lambda: window.data_ready, timeout=30000)
+        today = window.section_widget("today")
+        loaders = [panel.loader for panel in today.panels if hasattr(panel, "loader")]
+        assert loaders
+        qtbot.waitUntil(lambda: not any(loader.busy for loader in loaders), timeout=20000)
+        # The search typed while loading ran once the data layer was there.
+        assert window.section_created("residents")
+        residents = window.section_widget("residents")
+        qtbot.waitUntil(lambda: residents.search.model.rowCount() > 0, timeout=10000)
+        assert window.global_search.text() == "Mensah"
+    finally:
+        release.set()
+        qtbot.waitUntil(lambda: window.data_ready, timeout=30000)
         _close(window)
