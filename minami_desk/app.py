@@ -142,11 +142,14 @@ def start_window(paths: Paths, demo: bool = False, actor: Actor | None = None) -
     from minami_desk.ui.backup_guard import install_auto_backup, offer_restore
 
     while True:
-        opened = _open(loader)
+        if demo:
+            opened = _open(loader)
+            signed_in = None if isinstance(opened, int) else _sign_in(opened[0], demo)
+        else:
+            opened, signed_in = _sign_in_while_loading(paths, loader)
         if isinstance(opened, int):
             return opened
-        db, check = opened
-        signed_in = _sign_in(db, demo)
+        db, check = opened  # type: ignore[misc]
         if check is not None and check.damaged:
             # The verdict came while signing in; nothing was written. Offer the backup,
             # then open the restored file and sign in on it.
@@ -170,6 +173,60 @@ def start_window(paths: Paths, demo: bool = False, actor: Actor | None = None) -
         window.start_check = check  # type: ignore[attr-defined]
         check.attach(window.context)  # type: ignore[attr-defined]
     return window
+
+
+class _SignInClosed(Exception):
+    """The sign-in dialog was closed while signing in: the data layer found a reason (a
+    database without any account yet, or one that cannot be opened)."""
+
+
+def _sign_in_while_loading(paths: Paths, loader: object) -> tuple[object, Actor | None]:
+    """The sign-in dialog while the data layer still loads: the database (as ``_open`` gives
+    it) and who signed in (None: cancelled). Pressing "Aanmelden" waits for the data layer
+    with a busy cursor. A new database (the migration creates it) or one without any account
+    yet gets the "create the administrator" dialog, which needs the database first."""
+    from minami_desk.ui.sign_in import SignInDialog, sign_in_at_start
+
+    if loader.done or not paths.database.exists():  # type: ignore[attr-defined]
+        opened = _open(loader)
+        if isinstance(opened, int):
+            return opened, None
+        return opened, sign_in_at_start(opened[0])
+    state: dict[str, object] = {}
+
+    def arrived() -> None:
+        from minami_desk.services.accounts import needs_first_admin
+
+        opened = _open(loader)
+        state["opened"] = opened
+        if "over" in state:  # cancelled before the data layer was there
+            return
+        if isinstance(opened, int) or needs_first_admin(opened[0]):
+            state["closed"] = True
+            dialog.reject()
+
+    def sign_in(name: str, password: str) -> Actor:
+        from minami_desk.services.accounts import sign_in as check_password
+
+        loader.wait()  # type: ignore[attr-defined]
+        loader.deliver()  # type: ignore[attr-defined]
+        opened = state["opened"]
+        if state.get("closed") or isinstance(opened, int):
+            raise _SignInClosed
+        return check_password(opened[0], name, password)  # type: ignore[index]
+
+    dialog = SignInDialog(None, sign_in=sign_in)
+    loader.when_done(arrived)  # type: ignore[attr-defined]
+    accepted = dialog.exec() == SignInDialog.DialogCode.Accepted
+    state["over"] = True
+    loader.wait()  # type: ignore[attr-defined]
+    loader.deliver()  # type: ignore[attr-defined]
+    opened = state["opened"]
+    if isinstance(opened, int):
+        return opened, None
+    if state.get("closed"):  # nobody can sign in yet: the first administrator
+        return opened, sign_in_at_start(opened[0])  # type: ignore[index]
+    return opened, dialog.actor if accepted else None
 
 
 def _open(loader: object) -> tuple[Database, object] | int:

@@ -75,8 +75,13 @@ class DataLoader:
         else:
             self._callbacks.append(callback)
 
+    def deliver(self) -> None:
+        """Run the ``when_done`` callbacks now (after ``wait``), not at the next turn of the
+        event loop: someone is waiting for them."""
+        self._arrived()
+
     def _arrived(self) -> None:
-        if self._delivered:
+        if self._delivered or not self.done:
             return
         self._delivered = True
         callbacks, self._callbacks = self._callbacks, []

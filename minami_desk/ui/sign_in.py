@@ -132,17 +132,29 @@ def _logo(parent: QWidget) -> QLabel:
 class SignInDialog(QDialog):
     """At start-up and for "Wissel gebruiker": who is at the desk now."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None, hint: str = "") -> None:
+    def __init__(
+        self,
+        db: Database | None,
+        parent: QWidget | None = None,
+        hint: str = "",
+        sign_in: SignInFunction | None = None,
+    ) -> None:
+        """``sign_in`` instead of ``db``: at start, while the data layer is still loading."""
         super().__init__(parent)
+        if sign_in is None:
+            from minami_desk.services import accounts
+
+            def sign_in(name: str, password: str) -> Actor:
+                assert db is not None
+                return accounts.sign_in(db, name, password)
+
         self.setWindowTitle(_("Sign in — {app}").format(app=APP_NAME))
         self.setMinimumWidth(400)
         self.actor: Actor | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(_logo(self))
         layout.addWidget(Heading(_("Sign in"), self))
-        from minami_desk.services import accounts
-
-        self.form = SignInForm(lambda name, pw: accounts.sign_in(db, name, pw), self, hint)
+        self.form = SignInForm(sign_in, self, hint)
         self.form.signed_in.connect(self._accept)
         layout.addWidget(self.form)
         cancel = QPushButton(_("Cancel"), self)

@@ -405,3 +405,57 @@ def test_the_frame_shows_first_then_vandaag_fills_and_typed_search_runs(  # type
         release.set()
         qtbot.waitUntil(lambda: window.data_ready, timeout=30000)
         _close(window)
+
+
+def test_sign_in_shows_before_the_data_layer_and_signing_in_waits_for_it(  # type: ignore[no-untyped-def]
+    qtbot, paths: Paths, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from minami_desk.app import make_application, start_window
+    from minami_desk.services.accounts import create_first_admin
+    from minami_desk.ui.data_loader import DataLoader
+    from minami_desk.ui.sign_in import SignInDialog
+
+    password = "bijlmer-balie-2026"
+    create_first_admin(db, "yvonne", "Yvonne Pinas", password)
+    db.dispose()
+    make_application()
+    release = threading.Event()
+    timed_out: list[bool] = []
+    original = DataLoader._run
+
+    def held_run(self: DataLoader) -> None:
+        if not release.wait(20):
+            timed_out.append(True)
+        original(self)
+
+    monkeypatch.setattr(DataLoader, "_run", held_run)
+    shown_while_loading: list[bool] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, SignInDialog) and not dialog.property("answered"):
+            dialog.setProperty("answered", True)
+            shown_while_loading.append(not release.is_set())
+            dialog.form.name_input.setText("yvonne")
+            dialog.form.password_input.setText(password)
+            release.set()
+            dialog.form.submit()  # waits for the data layer (a busy cursor), then signs in
+
+    timer = QTimer()
+    timer.timeout.connect(answer)
+    timer.start(20)
+    with InstanceLock(paths.lock_file):
+        window = start_window(paths)
+    timer.stop()
+    release.set()
+    assert not isinstance(window, int)
+    qtbot.addWidget(window)
+    try:
+        assert shown_while_loading == [True] and not timed_out
+        assert window.data_ready and window.context.actor.name == "Yvonne Pinas"
+        assert window.section_created("today")
+    finally:
+        _close(window)
