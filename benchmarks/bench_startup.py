@@ -27,7 +27,7 @@ from benchmarks.common import Result, median, p95
 _WINDOW = r"""
 import os, sys, json, resource
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from minami_desk.app import choose_language, install_qt_translations, make_application, start_window
 from minami_desk.config import resolve_paths
 from minami_desk.data.lock import InstanceLock
@@ -57,7 +57,10 @@ def ready():
 
 def shown():  # the first turn of the event loop after show(): the window is on screen
     print(json.dumps({"shown": True}), flush=True)
-    poll()
+    if window.data_ready:
+        poll()
+    else:  # no polling meanwhile: it would take the GIL from the thread loading the data layer
+        window.data_attached.connect(poll, Qt.ConnectionType.QueuedConnection)
 
 def poll():
     if not ready():

@@ -136,9 +136,9 @@ def start_window(paths: Paths, demo: bool = False, actor: Actor | None = None) -
     """
     from minami_desk.ui.data_loader import DataLoader
 
-    loader = DataLoader(paths, demo)
     if actor is not None:
-        return _start_frame(paths, demo, actor, loader)
+        return _start_frame(paths, demo, actor, DataLoader(paths, demo, start=False))
+    loader = DataLoader(paths, demo)
     from minami_desk.ui.backup_guard import install_auto_backup, offer_restore
 
     while True:
@@ -266,6 +266,7 @@ def _start_frame(paths: Paths, demo: bool, actor: Actor, loader: object) -> obje
     context = AppContext(paths=paths, db=None, actor=actor, demo=demo)  # type: ignore[arg-type]
     window = MainWindow(context)
     window.show()
+    loader.start()  # type: ignore[attr-defined]
 
     def arrived() -> None:
         from minami_desk.ui.backup_guard import install_auto_backup

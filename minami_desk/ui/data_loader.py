@@ -33,7 +33,7 @@ class _Signals(QObject):
 class DataLoader:
     """Starts at once; ``when_done`` calls back on the UI thread, ``opened`` waits."""
 
-    def __init__(self, paths: Paths, demo: bool = False) -> None:
+    def __init__(self, paths: Paths, demo: bool = False, start: bool = True) -> None:
         self.paths = paths
         self.demo = demo
         self.db: Database | None = None
@@ -44,6 +44,12 @@ class DataLoader:
         self._signals.done.connect(self._arrived, Qt.ConnectionType.QueuedConnection)
         self._delivered = False
         self._thread = threading.Thread(target=self._run, name="data layer", daemon=True)
+        if start:
+            self._thread.start()
+
+    def start(self) -> None:
+        """For a loader made with ``start=False``: the importing is Python code, so it shares
+        the GIL with the UI thread; the window's frame is built before it starts."""
         self._thread.start()
 
     def _run(self) -> None:

@@ -6,7 +6,7 @@ import contextlib
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -47,6 +47,8 @@ class MainWindow(QMainWindow):
     # The start-up integrity check running in the background (``backup_guard.StartCheck``),
     # when this window was opened by ``app.start_window``.
     start_check: object | None = None
+    # Emitted once the data layer is attached (the start-up benchmark waits for it).
+    data_attached = Signal()
 
     def __init__(self, context: AppContext, idle_timeout_ms: int | None = None) -> None:
         super().__init__()
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
         queued, self._queued_search = self._queued_search, None
         if queued is not None and queued[0].strip():
             self._search(queued[0], queued[1])
+        self.data_attached.emit()
 
     def _search(self, text: str, enter: bool) -> None:
         if not self.data_ready:

@@ -47,8 +47,9 @@ class Trajectory(Timestamped, Base):
             "uq_trajectory_one_active_per_resident",
             "resident_id",
             unique=True,
+            # SQLite only: a ``postgresql_where`` here made SQLAlchemy import its PostgreSQL
+            # dialect (and asyncio) at every start, ~70 ms before the desk could be used.
             sqlite_where=text("status = 'active'"),
-            postgresql_where=text("status = 'active'"),
         ),
         Index("ix_trajectory_start_date", "start_date"),
         Index("ix_trajectory_end_date", "end_date"),
