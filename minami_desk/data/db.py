@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, configure_mappers, sessionmaker
 
 BUSY_TIMEOUT_MS = 5000
 CACHE_KIB = 32_000
@@ -102,6 +102,14 @@ class Database:
         finally:
             session.rollback()
             session.close()
+
+    def warm_up(self) -> None:
+        """The first connection (SQLAlchemy's dialect set-up, the pragmas) and the mappers'
+        configuration, done by whoever calls this instead of by the first screen's query:
+        the window's data loader does it on its own thread."""
+        configure_mappers()
+        with self.engine.connect() as connection:
+            connection.exec_driver_sql("SELECT 1")
 
     def raw_connection(self) -> sqlite3.Connection:
         """A plain sqlite3 connection with the same pragmas, for the online backup API."""

@@ -9,6 +9,7 @@ migration is opened on the UI thread, as before (the migration may ask about a d
 
 from __future__ import annotations
 
+import importlib
 import logging
 import threading
 from collections.abc import Callable
@@ -64,6 +65,12 @@ class DataLoader:
             elif schema_is_current(self.paths):
                 remove_leftovers(self.paths)
                 self.db = open_database(self.paths, migrate=False)
+            from minami_desk.ui import registry
+
+            for name in registry.start_modules():
+                importlib.import_module(name)
+            if self.db is not None:
+                self.db.warm_up()
         except BaseException as error:  # told on the UI thread, by ``opened``
             self.error = error
         finally:

@@ -68,7 +68,27 @@ def lazy(module: str, name: str) -> Callable[..., Any]:
 
     call.__name__ = name
     call.__qualname__ = f"{module}.{name}"
+    call.lazy_module = module  # type: ignore[attr-defined]
     return call
+
+
+def start_modules() -> list[str]:
+    """The screen modules the window needs as soon as the data layer is there: Vandaag's
+    panels and the navigation hooks. The data loader imports them on its thread, so the UI
+    thread then only builds widgets."""
+    found: list[str] = []
+    hooks = [getattr(module, "install", None) for module in discover("minami_desk.ui.sections")]
+    hooks += action_installers()
+    panels = [
+        module.PANEL.create
+        for module in discover("minami_desk.ui.today")
+        if hasattr(module, "PANEL")
+    ]
+    for item in hooks + panels:
+        name = getattr(item, "lazy_module", None)
+        if isinstance(name, str) and name not in found:
+            found.append(name)
+    return found
 
 
 def discover(package: str) -> list[ModuleType]:
