@@ -5,8 +5,8 @@ from __future__ import annotations
 import contextlib
 import logging
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -92,11 +92,24 @@ class MainWindow(QMainWindow):
                 "global_search", text=self.global_search.text(), enter=True
             )
         )
+        self.global_search.installEventFilter(self)
         bar.addWidget(self.global_search)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.search_bar = bar
         self.search_shortcut = QShortcut(QKeySequence("Ctrl+K"), self)
         self.search_shortcut.activated.connect(self.focus_search)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down in the search field moves into the list of hits, as in Bewoners itself."""
+        if (
+            watched is self.global_search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
+        ):
+            self.context.navigator.open("global_search", text=self.global_search.text(), results=True)
+            return True
+        return super().eventFilter(watched, event)
 
     def focus_search(self) -> None:
         self.global_search.setFocus(Qt.FocusReason.ShortcutFocusReason)

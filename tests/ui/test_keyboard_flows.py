@@ -1,0 +1,141 @@
+"""Issue 10: every main flow of the desk, walked with the keyboard only.
+
+Each test starts at the window as the desk worker finds it and presses keys on whatever has the
+focus: shortcuts, Tab, mnemonics (Alt+letter), arrows, Enter and Escape. Nothing is clicked and
+no slot is called. After each flow the result is read back through the services.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from minami_desk.services.registration import ResidentInput, register_resident
+from minami_desk.ui.context import AppContext
+from tests.ui.keys import (
+    alt,
+    back_to,
+    ctrl,
+    enter,
+    focused,
+    focused_name,
+    mnemonic_clashes,
+    mnemonics,
+    press,
+    tab,
+    type_text,
+    when_modal,
+)
+
+SHOTS = Path("/tmp/keys")
+
+
+def shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
+    SHOTS.mkdir(exist_ok=True)
+    widget.grab().save(str(SHOTS / f"{name}.png"))
+
+
+def add(context: AppContext, first: str, last: str, **extra: object) -> int:
+    return register_resident(
+        context.db,
+        context.actor,
+        ResidentInput(first_name=first, last_name=last, **extra),  # type: ignore[arg-type]
+    )
+
+
+def no_clashes(widget) -> None:  # type: ignore[no-untyped-def]
+    clashes = mnemonic_clashes(widget.window())
+    assert not clashes, (clashes, sorted(mnemonics(widget.window())))
+
+
+def test_find_a_resident(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    context = main_window.context
+    add(context, "Ama", "Mulder")
+    wanted = add(context, "Dewi", "Müller")
+    add(context, "Kofi", "Asante")
+    ctrl(qtbot, "k")
+    assert focused() is main_window.global_search
+    type_text(qtbot, "mul")
+    press(qtbot, Qt.Key.Key_Down)  # into the results, once they are in
+    qtbot.waitUntil(lambda: focused_name() == "Gevonden bewoners")
+    assert _list_names(main_window) == "Ama Mulder Dewi Müller"
+    press(qtbot, Qt.Key.Key_Down)  # Mulder, Müller: the second
+    enter(qtbot)
+    section = main_window.section_widget("residents")
+    assert section.page.resident_id == wanted
+    assert section.page.isVisible() and section.page.heading.text() == "Dewi Müller"
+    assert focused() is not None and focused().window() is main_window
+    no_clashes(main_window)
+    shot(main_window, "resident-page")
+
+
+def _list_names(window) -> str:  # type: ignore[no-untyped-def]
+    section = window.section_widget("residents")
+    if section is None or section.search.model.loading:
+        return ""
+    return " ".join(hit.full_name for hit in section.search.model.rows)
+
+
+def test_register_a_new_resident(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    from minami_desk.services.profile import get_resident
+    from minami_desk.ui.desk.registration_dialog import RegistrationDialog
+
+    context = main_window.context
+
+    def fill_in(dialog: RegistrationDialog) -> None:
+        assert focused_name().startswith("Voornaam")
+        no_clashes(dialog)
+        type_text(qtbot, "Kwabena")
+        tab(qtbot)
+        type_text(qtbot, "van")
+        tab(qtbot)
+        type_text(qtbot, "Owusu")
+        tab(qtbot)
+        type_text(qtbot, "14-03-1987")
+        shot(dialog, "registration")
+        enter(qtbot)  # the default button registers
+
+    when_modal(qtbot, fill_in, RegistrationDialog)
+    ctrl(qtbot, "n")
+    section = main_window.section_widget("residents")
+    assert section.page.isVisible()
+    new_id = section.page.resident_id
+    resident = get_resident(context.db, context.actor, new_id)
+    assert resident.full_name == "Kwabena van Owusu"
+    assert resident.birth_date.isoformat() == "1987-03-14"
+    back_to(qtbot, main_window)
+    assert focused_name() == "Een inloop registreren voor deze bewoner"
+
+
+def test_note_a_contact(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    from minami_desk.services.contacts import resident_contacts
+    from minami_desk.ui.desk.contact_dialog import ContactDialog
+
+    context = main_window.context
+    resident = add(context, "Priscilla", "Lont")
+    ctrl(qtbot, "k")
+    type_text(qtbot, "lont")
+    enter(qtbot)
+    qtbot.waitUntil(lambda: main_window.section_widget("residents").page.resident_id == resident)
+
+    def fill_in(dialog: ContactDialog) -> None:
+        no_clashes(dialog)
+        assert focused_name() == "Hoe het contact plaatsvond"
+        alt(qtbot, "t")  # Thema's
+        press(qtbot, Qt.Key.Key_Down)
+        press(qtbot, Qt.Key.Key_Space)
+        tab(qtbot)
+        type_text(qtbot, "Vraag over de energietoeslag")
+        shot(dialog, "contact")
+        ctrl(qtbot, "s")
+
+    answer = when_modal(qtbot, fill_in, ContactDialog)
+    alt(qtbot, "i")
+    answer.wait()
+    assert back_to(qtbot, main_window) is not None
+    [contact] = resident_contacts(context.db, context.actor, resident)
+    assert contact.help_request == "Vraag over de energietoeslag"
+    assert contact.channel == "walk_in"
+    assert len(contact.themes) == 1
