@@ -39,6 +39,29 @@ MENU_TITLES = {
 }
 
 
+def focus_into(section: QWidget) -> None:
+    """Put the focus inside ``section`` unless it is there already: on what the section names
+    as its start (``focus_first()``), else on its first widget that takes Tab."""
+    current = QApplication.focusWidget()
+    if current is not None and section.isAncestorOf(current):
+        return
+    first = getattr(section, "focus_first", None)
+    if callable(first):
+        first()
+        return
+    widget = section.nextInFocusChain()
+    while widget is not None and widget is not section:
+        if (
+            section.isAncestorOf(widget)
+            and widget.isVisible()
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ):
+            widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        widget = widget.nextInFocusChain()
+
+
 class MainWindow(QMainWindow):
     def __init__(self, context: AppContext, idle_timeout_ms: int | None = None) -> None:
         super().__init__()
@@ -141,6 +164,9 @@ class MainWindow(QMainWindow):
             self.sidebar.addItem(item)
             self._section_keys.append(spec.key)
         self.sidebar.currentRowChanged.connect(self._show_row)
+        self.sidebar.itemActivated.connect(
+            lambda item: self.show_section(self._section_keys[self.sidebar.row(item)], focus=True)
+        )
         if self._section_keys:
             self.sidebar.setCurrentRow(0)
 
@@ -162,11 +188,15 @@ class MainWindow(QMainWindow):
     def section_keys(self) -> list[str]:
         return list(self._section_keys)
 
-    def show_section(self, key: str) -> QWidget | None:
+    def show_section(self, key: str, focus: bool = False) -> QWidget | None:
+        """``focus``: the keys go on inside the section (Ctrl+1…9, Enter in the sidebar)."""
         if key not in self._section_keys:
             return None
         self.sidebar.setCurrentRow(self._section_keys.index(key))
-        return self.section_widget(key)
+        widget = self.section_widget(key)
+        if focus and widget is not None:
+            focus_into(widget)
+        return widget
 
     def _build_menus(self) -> None:
         menus: dict[str, QMenu] = {}
@@ -177,7 +207,9 @@ class MainWindow(QMainWindow):
             action = QAction(spec_title, self)
             self._menu_actions.append(action)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
-            action.triggered.connect(lambda _checked=False, k=key: self.show_section(k))
+            action.triggered.connect(
+                lambda _checked=False, k=key: self.show_section(k, focus=True)
+            )
             menus["view"].addAction(action)
         menus["view"].addSeparator()
         previous_menu = ""

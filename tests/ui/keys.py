@@ -10,7 +10,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -41,7 +42,15 @@ def press(qtbot: Any, key: Qt.Key, modifier: Qt.KeyboardModifier = NO_MODIFIER) 
 
 
 def type_text(qtbot: Any, text: str) -> None:
-    qtbot.keyClicks(target(), text)
+    """Type ``text``; letters beyond ASCII (é, ş, Ɔ) arrive as a key event with that text,
+    as a keyboard layout delivers them (QTest only knows ASCII keys)."""
+    for part in re.findall(r"[\x00-\x7f]+|[^\x00-\x7f]", text):
+        if part.isascii():
+            qtbot.keyClicks(target(), part)
+            continue
+        widget = target()
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, NO_MODIFIER, part))
 
 
 def tab(qtbot: Any, times: int = 1) -> None:

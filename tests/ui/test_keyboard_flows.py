@@ -15,10 +15,13 @@ from PySide6.QtWidgets import QApplication
 from minami_desk.services.registration import ResidentInput, register_resident
 from minami_desk.ui.context import AppContext
 from tests.ui.keys import (
+    CTRL,
+    SHIFT,
     alt,
     back_to,
     ctrl,
     enter,
+    escape,
     focused,
     focused_name,
     mnemonic_clashes,
@@ -139,3 +142,89 @@ def test_note_a_contact(qtbot, main_window) -> None:  # type: ignore[no-untyped-
     assert contact.help_request == "Vraag over de energietoeslag"
     assert contact.channel == "walk_in"
     assert len(contact.themes) == 1
+
+
+def test_plan_a_session(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date, datetime
+
+    from minami_desk.services import clock
+    from minami_desk.services.sessions.queries import sessions_between
+    from minami_desk.ui.sessions.plan_dialog import PlanDialog
+
+    clock.fix(datetime(2026, 12, 1, 10, 0))  # a Tuesday
+    context = main_window.context
+    ctrl(qtbot, "3")  # Beeld → Bijeenkomsten
+    section = main_window.section_widget("sessions")
+    assert section.isVisible() and section.isAncestorOf(focused())
+
+    def fill_in(dialog: PlanDialog) -> None:
+        no_clashes(dialog)
+        assert focused() is dialog.kind
+        alt(qtbot, "t")
+        type_text(qtbot, "Taalcafé")
+        alt(qtbot, "d")
+        press(qtbot, Qt.Key.Key_Up)  # the day after
+        alt(qtbot, "i")
+        type_text(qtbot, "1900")
+        alt(qtbot, "n")
+        type_text(qtbot, "2030")
+        alt(qtbot, "a")
+        type_text(qtbot, "Zaal 2")
+        alt(qtbot, "p")
+        press(qtbot, Qt.Key.Key_A, CTRL)
+        type_text(qtbot, "12")
+        shot(dialog, "plan-session")
+        enter(qtbot)  # Opslaan is the default button
+
+    answer = when_modal(qtbot, fill_in, PlanDialog)
+    press(qtbot, Qt.Key.Key_N, CTRL | SHIFT)  # Bestand → Bijeenkomst plannen
+    answer.wait()
+    [planned] = sessions_between(context.db, context.actor, date(2026, 12, 1), date(2026, 12, 31))
+    assert planned.title == "Taalcafé" and planned.day == date(2026, 12, 2)
+    assert planned.starts_at.strftime("%H:%M") == "19:00"
+    assert planned.ends_at.strftime("%H:%M") == "20:30"
+    assert planned.location == "Zaal 2" and planned.capacity == 12
+    back_to(qtbot, main_window)
+    assert section.isAncestorOf(focused())
+
+
+def test_take_attendance(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    from datetime import datetime
+
+    from minami_desk.services import clock
+    from minami_desk.services.sessions.planning import plan_session
+    from minami_desk.services.sessions.registration import register_resident as sign_up
+    from minami_desk.ui.sessions.attendance_screen import AttendanceScreen
+    from tests.sessions_support import details
+
+    start = datetime(2026, 12, 1, 19, 5)
+    clock.fix(start)
+    context = main_window.context
+    session_id = plan_session(context.db, context.actor, start.date(), details(context.db))
+    ama, kofi = add(context, "Ama", "Mensah"), add(context, "Kofi", "Asante")
+    for resident in (ama, kofi):
+        sign_up(context.db, context.actor, session_id, resident)
+    ctrl(qtbot, "3")  # Bijeenkomsten
+    no_clashes(main_window)
+    alt(qtbot, "k")  # Deze week: today's sessions get the focus
+    sessions = main_window.section_widget("sessions")
+    qtbot.waitUntil(lambda: sessions.current_session_id() == session_id)
+    assert sessions.week.isAncestorOf(focused())
+    enter(qtbot)  # today's session opens its attendance screen
+    screen = main_window.findChild(AttendanceScreen)
+    assert screen is not None and screen.session_id == session_id
+    qtbot.waitUntil(lambda: focused() is screen.table)
+    no_clashes(screen)
+    assert screen.row_ids == [kofi, ama]
+    press(qtbot, Qt.Key.Key_A)  # Kofi: aanwezig
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_F)  # Ama: afwezig
+    shot(screen, "attendance")
+    from minami_desk.services.sessions.attendance import attendance_list
+
+    rows = attendance_list(context.db, context.actor, session_id).rows
+    assert {row.resident_id: row.status for row in rows} == {kofi: "present", ama: "absent"}
+    escape(qtbot)  # closes the screen: back to the week, on the same session
+    qtbot.waitUntil(lambda: not screen.isVisible())
+    back_to(qtbot, main_window)
+    assert main_window.section_widget("sessions").week.isAncestorOf(focused())
