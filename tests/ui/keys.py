@@ -101,9 +101,13 @@ class Answer:
     def __init__(self, qtbot: Any) -> None:
         self.qtbot = qtbot
         self.done = False
+        self.error: BaseException | None = None
 
     def wait(self, timeout: int = 10000) -> None:
+        """Until the dialog was answered; a failed check inside the answer fails here."""
         self.qtbot.waitUntil(lambda: self.done, timeout=timeout)
+        if self.error is not None:
+            raise self.error
 
 
 def when_modal(
@@ -125,9 +129,9 @@ def when_modal(
             return
         try:
             handle(dialog)
-        except BaseException:
+        except BaseException as error:
+            answer_state.error = error
             _close_modals()  # let exec() return, so the test fails instead of hanging
-            raise
         finally:
             answer_state.done = True
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from minami_desk.services.registration import ResidentInput, register_resident
+from minami_desk.services.trajectories.labels import CENTRE_GOALS
 from minami_desk.ui.context import AppContext
 from tests.ui.keys import (
     CTRL,
@@ -50,7 +51,7 @@ def add(context: AppContext, first: str, last: str, **extra: object) -> int:
 
 def no_clashes(widget) -> None:  # type: ignore[no-untyped-def]
     clashes = mnemonic_clashes(widget.window())
-    assert not clashes, (clashes, sorted(mnemonics(widget.window())))
+    assert not clashes, (clashes, mnemonics(widget.window()))
 
 
 def test_find_a_resident(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
@@ -100,8 +101,9 @@ def test_register_a_new_resident(qtbot, main_window) -> None:  # type: ignore[no
         shot(dialog, "registration")
         enter(qtbot)  # the default button registers
 
-    when_modal(qtbot, fill_in, RegistrationDialog)
+    answer = when_modal(qtbot, fill_in, RegistrationDialog)
     ctrl(qtbot, "n")
+    answer.wait()
     section = main_window.section_widget("residents")
     assert section.page.isVisible()
     new_id = section.page.resident_id
@@ -228,3 +230,109 @@ def test_take_attendance(qtbot, main_window) -> None:  # type: ignore[no-untyped
     qtbot.waitUntil(lambda: not screen.isVisible())
     back_to(qtbot, main_window)
     assert main_window.section_widget("sessions").week.isAncestorOf(focused())
+
+
+FIRST_AND_THIRD_GOAL = [CENTRE_GOALS[0], CENTRE_GOALS[2]]
+
+
+def open_page_of(qtbot, window, text: str, resident_id: int) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+K, a few letters, Enter: the resident's page, with the focus on it."""
+    ctrl(qtbot, "k")
+    type_text(qtbot, text)
+    enter(qtbot)
+    section = window.section_widget("residents")
+    qtbot.waitUntil(lambda: section.page.isVisible() and section.page.resident_id == resident_id)
+
+
+def test_start_a_trajectory(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date, datetime
+
+    from minami_desk.services import clock
+    from minami_desk.services.trajectories.queries import get_trajectory
+    from minami_desk.ui.trajectories.start_dialog import StartTrajectoryDialog
+    from tests.services.trajectories.helpers import add_coach
+
+    clock.fix(datetime(2026, 12, 7, 9, 30, tzinfo=clock.AMSTERDAM))
+    context = main_window.context
+    resident = add(context, "Kwabena", "Ɔwusu")
+    coach = add_coach(context.db, "Esther Koster")
+    add_coach(context.db, "Marlon Pinas")
+    open_page_of(qtbot, main_window, "kwabena", resident)
+
+    def fill_in(dialog: StartTrajectoryDialog) -> None:
+        no_clashes(dialog)
+        assert focused() is dialog.start_date
+        press(qtbot, Qt.Key.Key_A, CTRL)
+        type_text(qtbot, "26-11-2026")
+        alt(qtbot, "b")  # Begeleider
+        type_text(qtbot, "Es")  # the combo box finds her by the first letters
+        tab(qtbot)  # the first goal
+        press(qtbot, Qt.Key.Key_Space)
+        tab(qtbot, 2)
+        press(qtbot, Qt.Key.Key_Space)  # the third goal
+        alt(qtbot, "e")  # Eigen doel
+        tab(qtbot)
+        type_text(qtbot, "Weer gaan voetballen")
+        shot(dialog, "start-trajectory")
+        enter(qtbot)
+
+    answer = when_modal(qtbot, fill_in, StartTrajectoryDialog)
+    alt(qtbot, "t")  # Traject starten…
+    answer.wait()
+    section = main_window.section_widget("trajectories")
+    assert section.isVisible() and section.stack.currentWidget() is section.page
+    detail = get_trajectory(context.db, context.actor, section.page.detail.summary.id)
+    summary = detail.summary
+    assert summary.resident_id == resident and summary.start_date == date(2026, 11, 26)
+    assert summary.coach_id == coach and summary.status == "active"
+    assert [goal.code for goal in detail.goals] == [*FIRST_AND_THIRD_GOAL, "own"]
+    assert "Weer gaan voetballen" in detail.goals[-1].label
+    assert section.page.isAncestorOf(back_to(qtbot, main_window))
+    no_clashes(main_window)
+
+
+def test_print_a_certificate(qtbot, main_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from datetime import datetime
+
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QFileDialog
+
+    from minami_desk.services import clock
+    from minami_desk.services.trajectories.queries import get_trajectory
+    from minami_desk.ui.trajectories.certificates_dialog import CertificatesDialog
+    from tests.services.trajectories.completed import completed_trajectory
+
+    clock.fix(datetime(2026, 12, 10, 14, 0, tzinfo=clock.AMSTERDAM))
+    context = main_window.context
+    trajectory_id = completed_trajectory(context.db, context.actor, "Efua", "Boateng")
+    target = tmp_path / "ceremonie.pdf"
+    saved = []
+
+    def save_as(file_dialog: QFileDialog) -> None:
+        assert focused() is not None and focused().window() is file_dialog
+        press(qtbot, Qt.Key.Key_A, CTRL)
+        type_text(qtbot, str(target))
+        enter(qtbot)
+
+    def fill_in(dialog: CertificatesDialog) -> None:
+        no_clashes(dialog)
+        qtbot.waitUntil(lambda: dialog.preview_pdf is not None)
+        assert dialog.list.count() == 1
+        shot(dialog, "certificates")
+        file_answer = when_modal(qtbot, save_as, QFileDialog)
+        alt(qtbot, "o")  # Opslaan als PDF…
+        file_answer.wait()
+        qtbot.waitUntil(lambda: target.exists(), timeout=20000)
+        saved.append(True)
+        assert dialog.isAncestorOf(back_to(qtbot, dialog))
+        escape(qtbot)
+
+    answer = when_modal(qtbot, fill_in, CertificatesDialog)
+    alt(qtbot, "b")  # the Bestand menu
+    type_text(qtbot, "c")  # Certificaten afdrukken…
+    answer.wait(timeout=30000)
+    assert saved
+    text = PdfReader(target).pages[0].extract_text()
+    assert "Efua Boateng" in text
+    assert get_trajectory(context.db, context.actor, trajectory_id).certificate_number
+    assert back_to(qtbot, main_window) is not None
