@@ -121,14 +121,37 @@ def when_modal(
     """
     answer_state = Answer(qtbot)
 
+    tries = [0]
+
     def answer() -> None:
         dialog = QApplication.activeModalWidget()
         wrong = dialog is None or dialog is seen or (kind is not None and not isinstance(dialog, kind))
-        if wrong or not dialog.isVisible() or QApplication.activeWindow() is not dialog:
+        tries[0] += 1
+        if wrong and dialog is not None and tries[0] > 250:  # 5 s: another dialog is in the way
+            answer_state.error = AssertionError(
+                f"expected {kind.__name__ if kind else 'a dialog'}, found {type(dialog).__name__}: "
+                f"{getattr(dialog, 'text', lambda: '')()}"
+            )
+            answer_state.done = True
+            _close_modals()
+            return
+        if wrong or not dialog.isVisible():
+            QTimer.singleShot(20, answer)
+            return
+        if QApplication.activeWindow() is not dialog:
+            dialog.activateWindow()  # a window manager activates a new dialog; offscreen may not
             QTimer.singleShot(20, answer)
             return
         try:
             handle(dialog)
+            QApplication.processEvents()
+            if dialog.isVisible():
+                said = [
+                    label.text()
+                    for label in dialog.findChildren(QLabel)
+                    if label.isVisible() and label.text() and label.buddy() is None
+                ]
+                raise AssertionError(f"{type(dialog).__name__} stayed open; it says: {said}")
         except BaseException as error:
             answer_state.error = error
             _close_modals()  # let exec() return, so the test fails instead of hanging

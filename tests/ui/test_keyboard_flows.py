@@ -264,7 +264,7 @@ def test_start_a_trajectory(qtbot, main_window) -> None:  # type: ignore[no-unty
         assert focused() is dialog.start_date
         press(qtbot, Qt.Key.Key_A, CTRL)
         type_text(qtbot, "26-11-2026")
-        alt(qtbot, "b")  # Begeleider
+        alt(qtbot, "g")  # Begeleider
         type_text(qtbot, "Es")  # the combo box finds her by the first letters
         tab(qtbot)  # the first goal
         press(qtbot, Qt.Key.Key_Space)
@@ -335,4 +335,50 @@ def test_print_a_certificate(qtbot, main_window, tmp_path: Path) -> None:  # typ
     text = PdfReader(target).pages[0].extract_text()
     assert "Efua Boateng" in text
     assert get_trajectory(context.db, context.actor, trajectory_id).certificate_number
+    assert back_to(qtbot, main_window) is not None
+
+
+def test_make_a_board_backup(qtbot, main_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from minami_desk.services.backup import open_backup
+    from minami_desk.ui.backup_dialogs import BackupDialog
+
+    context = main_window.context
+    add(context, "Yvonne", "Pinas")
+    target = tmp_path / "bestuur.mnb"
+    passphrase = "mango pinda roti kerrie"
+    told: list[str] = []
+
+    def fill_in(dialog: BackupDialog) -> None:
+        no_clashes(dialog)
+        assert focused() is dialog.passphrase
+        type_text(qtbot, passphrase)
+        tab(qtbot)
+        type_text(qtbot, passphrase)
+        alt(qtbot, "b")  # Bestand: where to write it
+        press(qtbot, Qt.Key.Key_A, CTRL)
+        type_text(qtbot, str(target))
+        shot(dialog, "backup")
+        enter(qtbot)  # Back-up maken
+
+    def read_message(box: QMessageBox) -> None:
+        told.append(box.text())
+        enter(qtbot)
+
+    answer = when_modal(qtbot, fill_in, BackupDialog)
+    alt(qtbot, "b")  # the Bestand menu
+    type_text(qtbot, "b")  # Back-up maken…
+    answer.wait()
+    message = when_modal(qtbot, read_message, QMessageBox)
+    message.wait(timeout=60000)
+    assert "gecontroleerd" in told[0] and target.exists()
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    database, _manifest = open_backup(target, passphrase, scratch)
+    with sqlite3.connect(database) as connection:
+        names = connection.execute("SELECT first_name, last_name FROM resident").fetchall()
+    assert names == [("Yvonne", "Pinas")]
     assert back_to(qtbot, main_window) is not None
