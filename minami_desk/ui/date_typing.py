@@ -30,10 +30,7 @@ class _DateTyping(QObject):
             return False
         edit = self.edit
         text = event.text()
-        if (
-            event.key() == Qt.Key.Key_A
-            and event.modifiers() == Qt.KeyboardModifier.ControlModifier
-        ):
+        if event.key() == Qt.Key.Key_A and event.modifiers() == Qt.KeyboardModifier.ControlModifier:
             self._select(0)
             self._skip_words()
             self.jumped = False

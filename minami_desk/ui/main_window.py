@@ -130,7 +130,8 @@ class MainWindow(QMainWindow):
             and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
         ):
-            self.context.navigator.open("global_search", text=self.global_search.text(), results=True)
+            text = self.global_search.text()
+            self.context.navigator.open("global_search", text=text, results=True)
             return True
         return super().eventFilter(watched, event)
 
@@ -207,9 +208,7 @@ class MainWindow(QMainWindow):
             action = QAction(spec_title, self)
             self._menu_actions.append(action)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
-            action.triggered.connect(
-                lambda _checked=False, k=key: self.show_section(k, focus=True)
-            )
+            action.triggered.connect(lambda _checked=False, k=key: self.show_section(k, focus=True))
             menus["view"].addAction(action)
         menus["view"].addSeparator()
         previous_menu = ""

@@ -125,7 +125,9 @@ def when_modal(
 
     def answer() -> None:
         dialog = QApplication.activeModalWidget()
-        wrong = dialog is None or dialog is seen or (kind is not None and not isinstance(dialog, kind))
+        wrong = (
+            dialog is None or dialog is seen or (kind is not None and not isinstance(dialog, kind))
+        )
         tries[0] += 1
         if wrong and dialog is not None and tries[0] > 250:  # 5 s: another dialog is in the way
             answer_state.error = AssertionError(

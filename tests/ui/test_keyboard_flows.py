@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from minami_desk.services.registration import ResidentInput, register_resident
 from minami_desk.services.trajectories.labels import CENTRE_GOALS
@@ -382,3 +381,54 @@ def test_make_a_board_backup(qtbot, main_window, tmp_path: Path) -> None:  # typ
         names = connection.execute("SELECT first_name, last_name FROM resident").fetchall()
     assert names == [("Yvonne", "Pinas")]
     assert back_to(qtbot, main_window) is not None
+
+
+def test_help_lists_every_shortcut(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    """F1 shows Sneltoetsen: the menus' shortcuts and every key a screen or form adds."""
+    from datetime import datetime
+
+    from PySide6.QtGui import QAction, QKeySequence, QShortcut
+
+    from minami_desk.services import clock
+    from minami_desk.services.sessions.planning import plan_session
+    from minami_desk.ui.about import ShortcutsDialog
+    from minami_desk.ui.desk.contact_dialog import ContactDialog
+    from minami_desk.ui.desk.registration_dialog import RegistrationDialog
+    from minami_desk.ui.sessions.attendance_screen import AttendanceScreen
+    from tests.sessions_support import details
+
+    clock.fix(datetime(2026, 12, 1, 19, 5))
+    context = main_window.context
+    session_id = plan_session(context.db, context.actor, clock.today(), details(context.db))
+    screens = [
+        RegistrationDialog(context),
+        ContactDialog(context),
+        AttendanceScreen(context, session_id),
+    ]
+    wanted = (
+        {
+            shortcut.key().toString()
+            for screen in screens
+            for shortcut in screen.findChildren(QShortcut)
+        }
+        | {
+            action.shortcut().toString()
+            for action in main_window.findChildren(QAction)
+            if not action.shortcut().isEmpty()
+        }
+        | {shortcut.key().toString() for shortcut in main_window.findChildren(QShortcut)}
+    )
+    for screen in screens:
+        screen.deleteLater()
+    assert {"Ctrl+K", "Ctrl+N", "Ctrl+Shift+N", "Ctrl+S", "Ctrl+F", "F1"} <= wanted
+    listed: set[str] = set()
+
+    def read(dialog: ShortcutsDialog) -> None:
+        listed.update(QKeySequence(keys).toString() or keys for _name, keys in dialog.rows)
+        shot(dialog, "shortcuts")
+        escape(qtbot)
+
+    answer = when_modal(qtbot, read, ShortcutsDialog)
+    press(qtbot, Qt.Key.Key_F1)
+    answer.wait()
+    assert wanted <= listed, wanted - listed
