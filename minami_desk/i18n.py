@@ -23,6 +23,7 @@ PRINT_LOCALE = "nl_NL"
 _LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
 _catalog: dict[object, str] = {}
+_loaded: dict[str, dict[object, str]] = {}
 _plural = _gettext.c2py("n != 1")
 _language = DEFAULT_LANGUAGE
 
@@ -48,7 +49,10 @@ def set_language(language: str | None) -> str:
     """Switch the interface language; unknown languages fall back to Dutch."""
     global _catalog, _language
     chosen = language if language in LANGUAGES else DEFAULT_LANGUAGE
-    _catalog = load_catalog(chosen)
+    if chosen not in _loaded:
+        # ~260 catalogs: parsed once per process (the start used to parse them twice).
+        _loaded[chosen] = load_catalog(chosen)
+    _catalog = _loaded[chosen]
     _language = chosen
     return chosen
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import URL, Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 5000
@@ -45,9 +45,16 @@ def _on_begin(connection: Connection) -> None:
         connection.exec_driver_sql("BEGIN")
 
 
+def database_url(path: Path) -> URL:
+    """The SQLite URL for a file anywhere: built from parts, never by pasting the path into a
+    string, where a ``?``, ``#`` or ``%`` in a folder name would be read as URL syntax (and
+    ``sqlite:///C:/a?b/x.sqlite`` silently opens a file called ``a``)."""
+    return URL.create("sqlite", database=str(path))
+
+
 def make_engine(path: Path) -> Engine:
     engine = create_engine(
-        f"sqlite:///{path}",
+        database_url(path),
         connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
     )
     event.listen(engine, "connect", _on_connect)
@@ -65,10 +72,17 @@ class Database:
             self.engine.execution_options(write=True), expire_on_commit=False
         )
         self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # Called before every unit of work that writes; it raises to refuse the write. The
+        # start-up check sets it while ``quick_check`` runs in the background, and for good
+        # when that check finds damage (the services layer provides the Dutch message).
+        self.write_gate: Callable[[], None] | None = None
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """Commit when the block succeeds, roll back (and re-raise) when it fails."""
+        gate = self.write_gate
+        if gate is not None:
+            gate()
         session = self._sessions()
         try:
             yield session

@@ -28,6 +28,7 @@ from minami_desk.services.actor import Actor, role_label
 from minami_desk.ui import registry
 from minami_desk.ui.context import AppContext, EventBus, Navigator
 from minami_desk.ui.idle_lock import Cover, IdleWatcher, LockDialog, idle_minutes, open_dialogs
+from minami_desk.ui.registry import SectionSpec
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +64,10 @@ def focus_into(section: QWidget) -> None:
 
 
 class MainWindow(QMainWindow):
+    # The start-up integrity check running in the background (``backup_guard.StartCheck``),
+    # when this window was opened by ``app.start_window``.
+    start_check: object | None = None
+
     def __init__(self, context: AppContext, idle_timeout_ms: int | None = None) -> None:
         super().__init__()
         self.context = context
@@ -140,6 +145,11 @@ class MainWindow(QMainWindow):
         self.global_search.selectAll()
 
     def _build_body(self) -> None:
+        """The sidebar lists every section; a section's widget is made on its first visit.
+
+        Building every section up front meant every one of them reading its data before the
+        window could show: seconds on ten years of data for screens nobody had asked for yet.
+        """
         body = QWidget(self)
         layout = QHBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -152,18 +162,22 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(body)
-        for _module, spec in registry.sections(self.context.actor):
-            widget = spec.create(self.context)
-            widget.setObjectName(f"section_{spec.key}")
+        self._sections = registry.sections(self.context.actor)
+        self._specs: dict[str, SectionSpec] = {}
+        self._pages: dict[str, QWidget] = {}
+        self._widgets: dict[str, QWidget] = {}
+        for _module, spec in self._sections:
             page = QWidget(self.stack)
+            page.setObjectName(f"page_{spec.key}")
             page_layout = QHBoxLayout(page)
             page_layout.setContentsMargins(16, 12, 16, 12)
-            page_layout.addWidget(widget)
             self.stack.addWidget(page)
             item = QListWidgetItem(_(spec.title))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, _(spec.title))
             self.sidebar.addItem(item)
             self._section_keys.append(spec.key)
+            self._specs[spec.key] = spec
+            self._pages[spec.key] = page
         self.sidebar.currentRowChanged.connect(self._show_row)
         self.sidebar.itemActivated.connect(
             lambda item: self.show_section(self._section_keys[self.sidebar.row(item)], focus=True)
@@ -174,16 +188,27 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
-        self.stack.setCurrentIndex(row)
         widget = self.section_widget(self._section_keys[row])
+        self.stack.setCurrentIndex(row)
         if widget is not None and hasattr(widget, "activated"):
             widget.activated()
 
     def section_widget(self, key: str) -> QWidget | None:
-        if key not in self._section_keys:
+        """The section's widget, made now if nobody visited the section yet (None when the
+        signed-in role has no such section)."""
+        if key not in self._specs:
             return None
-        page = self.stack.widget(self._section_keys.index(key))
-        return page.findChild(QWidget, f"section_{key}")
+        widget = self._widgets.get(key)
+        if widget is None:
+            widget = self._specs[key].create(self.context)
+            widget.setObjectName(f"section_{key}")
+            self._pages[key].layout().addWidget(widget)
+            self._widgets[key] = widget
+        return widget
+
+    def section_created(self, key: str) -> bool:
+        """Whether the section's widget exists yet (for tests and the start-up benchmark)."""
+        return key in self._widgets
 
     @property
     def section_keys(self) -> list[str]:
@@ -193,8 +218,8 @@ class MainWindow(QMainWindow):
         """``focus``: the keys go on inside the section (Ctrl+1…9, Enter in the sidebar)."""
         if key not in self._section_keys:
             return None
-        self.sidebar.setCurrentRow(self._section_keys.index(key))
         widget = self.section_widget(key)
+        self.sidebar.setCurrentRow(self._section_keys.index(key))
         if focus and widget is not None:
             focus_into(widget)
         return widget
@@ -250,7 +275,7 @@ class MainWindow(QMainWindow):
         navigator = self.context.navigator
         for key in self._section_keys:
             navigator.register(f"section:{key}", lambda k=key: self.show_section(k))
-        for module, _spec in registry.sections(self.context.actor):
+        for module, _spec in self._sections:
             install = getattr(module, "install", None)
             if install is not None:
                 install(self.context)

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from minami_desk.services import clock
 from minami_desk.services.organisations import list_organisations
@@ -70,6 +70,7 @@ def test_create_a_referral_and_complete_its_follow_up(qtbot, main_window) -> Non
     # Vandaag lists it; opening it records how it went.
     today = main_window.show_section("today")
     panel = next(p for p in today.panels if p.objectName() == "today_referral_followups")
+    qtbot.waitUntil(lambda: not panel.loader.busy)  # the panel reads off the UI thread
     assert panel.list.count() == 1
     assert "Kwame Ɔwusu" in panel.list.item(0).text()
     assert "vandaag" in panel.list.item(0).text()
@@ -88,20 +89,22 @@ def test_create_a_referral_and_complete_its_follow_up(qtbot, main_window) -> Non
         "Intake bij schuldhulp gehad",
     )
     assert follow_ups_due(context.db, context.actor) == []
+    qtbot.waitUntil(lambda: not panel.loader.busy)
     assert panel.list.isHidden() and not panel.empty.isHidden()
 
     # The resident's timeline shows it; activating the row opens the referral again.
     main_window.show_section("residents")
     page.reload()
-    items = [page.timeline.topLevelItem(i) for i in range(page.timeline.topLevelItemCount())]
-    (item,) = [i for i in items if i.text(1).startswith("Verwezen naar")]
-    assert item.text(1).splitlines() == [
+    model = page.timeline.model()
+    items = [model.index(row, 1) for row in range(model.rowCount())]
+    (item,) = [i for i in items if i.data().startswith("Verwezen naar")]
+    assert item.data().splitlines() == [
         "Verwezen naar Schuldhulpverlening Amsterdam — Contact gelegd",
         "Samen gebeld; thema's: Schulden",
         "Aanmaningen energie",
         "Intake bij schuldhulp gehad",
     ]
-    page.timeline.itemActivated.emit(item, 0)
+    page.timeline.activated.emit(item)
     again = _find_dialog(qtbot, FollowUpDialog)
     assert again.row.id == saved.id and again is not follow_up
     again.reject()
@@ -126,7 +129,17 @@ def test_the_form_shows_dutch_errors_and_saves_nothing(qtbot, main_window) -> No
     assert "instantie" in dialog.form.errors["organisation"].text()
     assert "thema" in dialog.form.errors["themes"].text()
     assert list_referrals(context.db, context.actor) == []
-    dialog.reject()
+    # The shared button row: Esc (Annuleren) closes without saving.
+    buttons = dialog.findChild(QDialogButtonBox)
+    (cancel,) = [
+        button
+        for button in buttons.buttons()
+        if buttons.buttonRole(button) == QDialogButtonBox.ButtonRole.RejectRole
+    ]
+    assert cancel.text() == "Annuleren" and cancel.accessibleName() == "Annuleren"
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.result() == ReferralDialog.DialogCode.Rejected
+    assert list_referrals(context.db, context.actor) == []
 
 
 def test_agencies_page_fills_in_contact_details(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]

@@ -80,6 +80,7 @@ def test_start_record_intake_and_see_the_milestone_on_today(qtbot, main_window) 
     today = main_window.show_section("today")
     panel = next(p for p in today.panels if p.objectName() == "today_milestones_due")
     assert panel is not None
+    qtbot.waitUntil(lambda: not panel.loader.busy)  # the panel reads off the UI thread
     texts = [panel.list.item(row).text() for row in range(panel.list.count())]
     assert texts == ["Doelen vastgesteld — Kwabena Ɔwusu · 10 dec · Esther Koster"]
     _shot(panel, "today-milestones-due")
@@ -117,6 +118,7 @@ def test_overdue_milestones_say_so_in_words(qtbot, main_window) -> None:  # type
     today = main_window.show_section("today")
     panel = next(p for p in today.panels if p.objectName() == "today_milestones_due")
     panel.refresh()
+    qtbot.waitUntil(lambda: not panel.loader.busy)  # the panel reads off the UI thread
     texts = [panel.list.item(row).text() for row in range(panel.list.count())]
     assert texts[0].startswith("TE LAAT: Intakegesprek — Şükrü Öztürk")
     assert panel.list.item(0).font().bold()

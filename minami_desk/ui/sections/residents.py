@@ -18,7 +18,6 @@ from minami_desk.i18n import N_, _
 from minami_desk.services.actor import Permission
 from minami_desk.ui import registry
 from minami_desk.ui.context import AppContext
-from minami_desk.ui.desk.resident_page import ResidentPage
 from minami_desk.ui.desk.search import ResidentSearch
 from minami_desk.ui.widgets import Heading
 
@@ -61,6 +60,8 @@ class ResidentsSection(QWidget):
         self.archived.toggled.connect(self._toggle_archived)
         layout.addWidget(self.archived)
         self.stack.addWidget(list_page)
+        from minami_desk.ui.desk.resident_page import ResidentPage  # on the first visit
+
         self.page = ResidentPage(context, self.stack)
         self.page.back.connect(self.show_list)
         self.stack.addWidget(self.page)

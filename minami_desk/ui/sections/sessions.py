@@ -28,7 +28,6 @@ from minami_desk.services.sessions.queries import (
 )
 from minami_desk.ui import registry
 from minami_desk.ui.context import AppContext
-from minami_desk.ui.sessions.attendance_screen import open_attendance
 from minami_desk.ui.sessions.list_view import SessionList
 from minami_desk.ui.sessions.plan_dialog import PlanDialog
 from minami_desk.ui.sessions.week_view import WeekView
@@ -228,9 +227,16 @@ def plan_from_anywhere(context: AppContext) -> None:
 
 def install(context: AppContext) -> None:
     context.navigator.register(
-        "session", lambda session_id, **_extra: open_attendance(context, session_id)
+        "session", lambda session_id, **_extra: _open_attendance(context, session_id)
     )
     context.navigator.register("plan_session", lambda **_extra: plan_from_anywhere(context))
+
+
+def _open_attendance(context: AppContext, session_id: int) -> object:
+    """The attendance screen (a large module) loads when a session is first opened."""
+    from minami_desk.ui.sessions.attendance_screen import open_attendance
+
+    return open_attendance(context, session_id)
 
 
 SECTION = registry.SectionSpec(
