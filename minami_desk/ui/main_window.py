@@ -6,8 +6,8 @@ import contextlib
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -41,6 +41,29 @@ MENU_TITLES = {
     "admin": N_("&Administration"),
     "help": N_("&Help"),
 }
+
+
+def focus_into(section: QWidget) -> None:
+    """Put the focus inside ``section`` unless it is there already: on what the section names
+    as its start (``focus_first()``), else on its first widget that takes Tab."""
+    current = QApplication.focusWidget()
+    if current is not None and section.isAncestorOf(current):
+        return
+    first = getattr(section, "focus_first", None)
+    if callable(first):
+        first()
+        return
+    widget = section.nextInFocusChain()
+    while widget is not None and widget is not section:
+        if (
+            section.isAncestorOf(widget)
+            and widget.isVisible()
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ):
+            widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        widget = widget.nextInFocusChain()
 
 
 class MainWindow(QMainWindow):
@@ -129,11 +152,26 @@ class MainWindow(QMainWindow):
         self.global_search.returnPressed.connect(
             lambda: self._search(self.global_search.text(), True)
         )
+        self.global_search.installEventFilter(self)
         bar.addWidget(self.global_search)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.search_bar = bar
         self.search_shortcut = QShortcut(QKeySequence("Ctrl+K"), self)
         self.search_shortcut.activated.connect(self.focus_search)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down in the search field moves into the list of hits, as in Bewoners itself."""
+        if (
+            watched is self.global_search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
+        ):
+            text = self.global_search.text()
+            if self.data_ready:  # before that there are no hits to move into
+                self.context.navigator.open("global_search", text=text, results=True)
+            return True
+        return super().eventFilter(watched, event)
 
     def focus_search(self) -> None:
         self.global_search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -180,6 +218,9 @@ class MainWindow(QMainWindow):
             self._specs[spec.key] = spec
             self._pages[spec.key] = page
         self.sidebar.currentRowChanged.connect(self._show_row)
+        self.sidebar.itemActivated.connect(
+            lambda item: self.show_section(self._section_keys[self.sidebar.row(item)], focus=True)
+        )
         if self._section_keys:
             self.sidebar.setCurrentRow(0)
 
@@ -217,11 +258,14 @@ class MainWindow(QMainWindow):
     def section_keys(self) -> list[str]:
         return list(self._section_keys)
 
-    def show_section(self, key: str) -> QWidget | None:
+    def show_section(self, key: str, focus: bool = False) -> QWidget | None:
+        """``focus``: the keys go on inside the section (Ctrl+1…9, Enter in the sidebar)."""
         if key not in self._section_keys:
             return None
         widget = self.section_widget(key)
         self.sidebar.setCurrentRow(self._section_keys.index(key))
+        if focus and widget is not None:
+            focus_into(widget)
         return widget
 
     def _build_menus(self) -> None:
@@ -234,7 +278,7 @@ class MainWindow(QMainWindow):
             action = QAction(spec_title, self)
             self._menu_actions.append(action)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
-            action.triggered.connect(lambda _checked=False, k=key: self.show_section(k))
+            action.triggered.connect(lambda _checked=False, k=key: self.show_section(k, focus=True))
             menus["view"].addAction(action)
         menus["view"].addSeparator()
         previous_menu = ""

@@ -94,12 +94,14 @@ class ResidentsSection(QWidget):
         self.page.show_resident(resident_id)
         self.stack.setCurrentWidget(self.page)
 
-    def find(self, text: str, enter: bool = False) -> None:
+    def find(self, text: str, enter: bool = False, results: bool = False) -> None:
         self._loaded = True
         self.stack.setCurrentIndex(0)
         self.search.search(text)
         if enter:
             self.search.open_first()
+        elif results:
+            self.search.focus_results()
 
     def register_new(self) -> None:
         from minami_desk.ui.desk.registration_dialog import register_new
@@ -137,11 +139,14 @@ def open_resident_page(context: AppContext, resident_id: int) -> None:
         section.show_resident(resident_id)
 
 
-def global_search(context: AppContext, text: str = "", enter: bool = False) -> None:
-    """The window's search field (Ctrl+K): results in Bewoners; Enter opens the first hit."""
+def global_search(
+    context: AppContext, text: str = "", enter: bool = False, results: bool = False
+) -> None:
+    """The window's search field (Ctrl+K): results in Bewoners; Enter opens the first hit,
+    Down (``results``) moves into the list of hits."""
     section = _section(context, keep_focus=True)
     if section is not None:
-        section.find(text, enter)
+        section.find(text, enter, results)
 
 
 def install(context: AppContext) -> None:
