@@ -4,8 +4,9 @@ The window is started the way ``minami-desk`` starts it (``app.start_window``: t
 check, the database integrity check in the background, the window, its first section with
 its data), only the sign-in dialog is skipped: the benchmark passes the actor that typing a
 name and password would give. The window's frame shows first ("on screen"); the data layer
-is loaded on its own thread meanwhile (``ui/data_loader.py``) and then fills Vandaag. "Idle" means: the window is shown, Vandaag's panels show
-their data, and the event loop has nothing left to do. The integrity check may still be
+is loaded on its own thread meanwhile (``ui/data_loader.py``) and then fills Vandaag.
+"Idle" means: the window is shown, Vandaag's panels show their data, and the event loop has
+nothing left to do. The integrity check may still be
 running then (it runs in the background, writes wait for it); how long it takes until
 writes are allowed is measured on its own line.
 
