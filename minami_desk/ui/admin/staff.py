@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,6 +32,7 @@ from minami_desk.ui import registry
 from minami_desk.ui.context import AppContext
 from minami_desk.ui.idle_lock import DEFAULT_IDLE_MINUTES, IDLE_SETTING
 from minami_desk.ui.sign_in import primary_button
+from minami_desk.ui.style import colours
 from minami_desk.ui.widgets import FormErrorLabel, Heading, confirm, show_exception, user_message
 
 COLUMNS = (N_("Name"), N_("Sign-in name"), N_("Role"), N_("Status"))
@@ -248,7 +249,7 @@ class StaffPage(QWidget):
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if not row.active:
-                    item.setForeground(Qt.GlobalColor.gray)
+                    item.setForeground(QColor(colours()["muted"]))  # readable grey (AA)
                 self.table.setItem(index, column, item)
         minutes = get_setting(self.context.db, IDLE_SETTING, DEFAULT_IDLE_MINUTES)
         self.idle_minutes.setValue(minutes if isinstance(minutes, int) else DEFAULT_IDLE_MINUTES)

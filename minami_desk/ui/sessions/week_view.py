@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -24,6 +24,7 @@ from minami_desk.i18n import _, format_date
 from minami_desk.services.clock import today
 from minami_desk.services.sessions.queries import SessionSummary
 from minami_desk.ui.sessions.common import places_text, struck, time_range
+from minami_desk.ui.style import colours
 
 
 class WeekView(QWidget):
@@ -86,7 +87,7 @@ class WeekView(QWidget):
                 if item.cancelled:
                     entry = day_list.item(row)
                     entry.setFont(struck(entry.font(), True))
-                    entry.setForeground(Qt.GlobalColor.gray)
+                    entry.setForeground(QColor(colours()["muted"]))  # readable grey (AA)
 
     def _selected(self, column: int) -> None:
         """One selection across the week: choosing on Tuesday clears Monday's."""
