@@ -6,6 +6,8 @@ text or a label's buddy, so we ask Qt's accessibility layer, as a screen reader 
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -74,17 +76,35 @@ def unnamed_inputs(root: QWidget) -> list[str]:
     return missing
 
 
+def stray_ampersands(root: QWidget) -> list[str]:
+    """A label with a mnemonic but no buddy shows a literal "&" (and its key goes nowhere)."""
+    from PySide6.QtCore import Qt
+
+    found = []
+    for label in root.findChildren(QLabel):
+        text = label.text()
+        if not label.isVisibleTo(root) or label.buddy() is not None or "&" not in text:
+            continue
+        if label.textFormat() == Qt.TextFormat.RichText or re.search(r"<\w+[^>]*>|&\w+;", text):
+            continue
+        if re.search(r"(?<!&)&(?!&)", text.replace("&&", "")):
+            found.append(f"label {text!r} without a buddy")
+    return found
+
+
 def test_every_section_and_admin_page_names_its_inputs(qtbot, demo_window) -> None:  # type: ignore[no-untyped-def]
     problems: list[str] = []
     for key in demo_window.section_keys:
         section = demo_window.show_section(key)
         qtbot.wait(20)
-        problems += [f"{key}: {p}" for p in unnamed_inputs(section)]
+        problems += [f"{key}: {p}" for p in unnamed_inputs(section) + stray_ampersands(section)]
         if key == "admin":
             for page_key in section.page_keys:
                 page = section.show_page(page_key)
                 qtbot.wait(10)
-                problems += [f"admin/{page_key}: {p}" for p in unnamed_inputs(page)]
+                problems += [
+                    f"admin/{page_key}: {p}" for p in unnamed_inputs(page) + stray_ampersands(page)
+                ]
     problems += [f"window: {p}" for p in unnamed_inputs(demo_window.centralWidget())]
     assert sorted(set(problems)) == []
 
@@ -97,7 +117,9 @@ def test_the_check_catches_an_unnamed_input(qtbot) -> None:  # type: ignore[no-u
     form = QFormLayout(root)
     named = QLineEdit(root)
     named.setAccessibleName("Naam")
-    form.addRow(QLabel("&Naam", root), named)
+    caption = QLabel("&Naam", root)
+    caption.setBuddy(named)
+    form.addRow(caption, named)
     bare = QLineEdit(root)
     bare.setObjectName("bare")
     form.addWidget(bare)
@@ -105,11 +127,13 @@ def test_the_check_catches_an_unnamed_input(qtbot) -> None:  # type: ignore[no-u
     combo.setObjectName("valueOnly")
     combo.addItem("vrijwilliger")  # its value is not its name
     form.addWidget(combo)
+    form.addRow(QLabel("&Logo", root), QLabel("no buddy possible", root))
     root.show()
     assert unnamed_inputs(root) == [
         "QLineEdit 'bare' in QWidget",
         "QComboBox 'valueOnly' in QWidget",
     ]
+    assert stray_ampersands(root) == ["label '&Logo' without a buddy"]
 
 
 def test_every_dialog_is_in_the_walk() -> None:
@@ -130,6 +154,6 @@ def test_every_dialog_names_its_inputs(qtbot, demo_window, tmp_path) -> None:  #
     for label, dialog in open_every_dialog(demo_window.context, tmp_path):
         qtbot.waitExposed(dialog)
         walked += 1
-        problems += [f"{label}: {p}" for p in unnamed_inputs(dialog)]
+        problems += [f"{label}: {p}" for p in unnamed_inputs(dialog) + stray_ampersands(dialog)]
     assert walked >= 30
     assert sorted(set(problems)) == []
