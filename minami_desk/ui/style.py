@@ -14,8 +14,17 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QApplication,
+    QPlainTextEdit,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QStyleOptionComplex,
+    QTextEdit,
+    QWidget,
+)
 
 THEMES = ("system", "light", "dark")
 THEME_ENV = "MINAMI_DESK_THEME"
@@ -34,6 +43,7 @@ LIGHT = {
     "error": "#A4262C",
     "card": "#FFFFFF",
     "border": "#C9D3D8",
+    "control_border": "#6E7A83",
     "disabled_bg": "#DDE3E6",
     "disabled_text": "#505B66",
     "notice_bg": "#FFF4D6",
@@ -61,6 +71,7 @@ DARK = {
     "error": "#FF9A9A",
     "card": "#243033",
     "border": "#4A5A5E",
+    "control_border": "#8C9AA0",
     "disabled_bg": "#2C3A3D",
     "disabled_text": "#A3AEB4",
     "notice_bg": "#3D3212",
@@ -149,6 +160,84 @@ def _platform_palette_fits(dark: bool) -> bool:
     return (window.lightness() < 128) == dark
 
 
+class ContrastStyle(QProxyStyle):
+    """Fusion, with input fields, check boxes and radio buttons outlined at 3:1 or more.
+
+    Fusion draws their edges a shade darker than the window, which all but disappears on a
+    dark background (WCAG 1.4.11 wants a visible boundary); the outline goes on top, except
+    while focused, when Fusion's own accent-coloured focus frame shows.
+    """
+
+    _OUTLINED = (
+        QStyle.PrimitiveElement.PE_PanelLineEdit,
+        QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+        QStyle.PrimitiveElement.PE_IndicatorRadioButton,
+    )
+
+    def __init__(self, border: str) -> None:
+        super().__init__("Fusion")
+        self.border = QColor(border)
+
+    def _outline(self, painter: QPainter, option: QStyleOption, round_: bool = False) -> None:
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(self.border, 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        rect = option.rect.toRectF().adjusted(0.5, 0.5, -0.5, -0.5)
+        if round_:
+            painter.drawEllipse(rect)
+        else:
+            painter.drawRoundedRect(rect, 2, 2)
+        painter.restore()
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        if element not in self._OUTLINED:
+            return
+        if element == QStyle.PrimitiveElement.PE_PanelLineEdit and (
+            getattr(option, "lineWidth", 1) <= 0
+        ):
+            return  # the frameless editor inside a spin box or combo box
+        radio = element == QStyle.PrimitiveElement.PE_IndicatorRadioButton
+        self._outline(painter, option, round_=radio)
+
+    def drawControl(
+        self,
+        element: QStyle.ControlElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawControl(element, option, painter, widget)
+        if element == QStyle.ControlElement.CE_ShapedFrame and isinstance(
+            widget, QPlainTextEdit | QTextEdit
+        ):
+            self._outline(painter, option)
+
+    def drawComplexControl(
+        self,
+        control: QStyle.ComplexControl,
+        option: QStyleOptionComplex,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawComplexControl(control, option, painter, widget)
+        framed = getattr(option, "frame", True)
+        if framed and control in (
+            QStyle.ComplexControl.CC_ComboBox,
+            QStyle.ComplexControl.CC_SpinBox,
+        ):
+            self._outline(painter, option)
+
+
 _native_style: list[str] = []
 
 
@@ -163,8 +252,9 @@ def apply_theme(app: QApplication) -> None:
     if _theme != "system" or not _platform_palette_fits(dark):
         # A forced theme, or a platform style that stays light in a dark system (the classic
         # Windows style): Fusion draws every control from our palette, so it all fits.
-        app.setStyle("Fusion")
-        app.setPalette(build_palette(DARK if dark else LIGHT))
+        c = DARK if dark else LIGHT
+        app.setStyle(ContrastStyle(c["control_border"]))
+        app.setPalette(build_palette(c))
     app.setStyleSheet(stylesheet())
 
 

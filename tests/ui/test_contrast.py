@@ -71,6 +71,16 @@ def _pairs(c: dict[str, str]) -> list[tuple[str, str, str, str]]:
         ("placeholder", c["muted"], c["base"], AA),
         ("attendance cursor frame", c["focus"], c["base"], NON_TEXT),
         ("focus ring inside a primary button", c["accent_text"], c["accent"], NON_TEXT),
+        ("focus frame of an input (accent)", c["accent"], c["base"], NON_TEXT),
+    ]
+    pairs += [
+        (
+            f"edge of an input, check box or radio button on {bg}",
+            c["control_border"],
+            c[bg],
+            NON_TEXT,
+        )
+        for bg in SURFACES
     ]
     pairs += [
         (f"attendance: chosen {state}", c["chosen_text"], c[state], AA)
@@ -166,3 +176,49 @@ def test_an_unknown_theme_falls_back_to_the_system(monkeypatch) -> None:  # type
     finally:
         monkeypatch.delenv(style.THEME_ENV)
         style.set_theme(None)
+
+
+@pytest.mark.parametrize("theme", sorted(THEMES))
+def test_inputs_have_a_visible_edge(qtbot, qapp, theme: str) -> None:  # type: ignore[no-untyped-def]
+    """Drawn for real: the left edge of a field and of a check box stands out at 3:1."""
+    from PySide6.QtWidgets import QCheckBox, QLineEdit, QVBoxLayout, QWidget
+
+    from minami_desk.app import make_application
+
+    try:
+        make_application(theme=theme)
+        root = QWidget()
+        qtbot.addWidget(root)
+        layout = QVBoxLayout(root)
+        field = QLineEdit(root)
+        box = QCheckBox("Actief", root)
+        layout.addWidget(field)
+        layout.addWidget(box)
+        root.resize(300, 100)
+        root.show()
+        qtbot.waitExposed(root)
+        window = THEMES[theme]["window"]
+        image = field.grab().toImage()
+        edge = image.pixelColor(0, image.height() // 2).name()
+        assert contrast(edge, window) >= NON_TEXT
+        indicator = box.style().subElementRect(
+            box.style().SubElement.SE_CheckBoxIndicator, _option(box), box
+        )
+        picture = box.grab().toImage()
+        ratio = max(
+            contrast(
+                picture.pixelColor(indicator.left() + dx, indicator.center().y()).name(), window
+            )
+            for dx in range(3)
+        )
+        assert ratio >= NON_TEXT
+    finally:
+        make_application(theme="system")
+
+
+def _option(box):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QStyleOptionButton
+
+    option = QStyleOptionButton()
+    option.initFrom(box)
+    return option
