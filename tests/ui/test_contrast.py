@@ -222,3 +222,31 @@ def _option(box):  # type: ignore[no-untyped-def]
     option = QStyleOptionButton()
     option.initFrom(box)
     return option
+
+
+def test_the_sidebar_follows_a_large_system_font(qtbot, qapp, paths) -> None:  # type: ignore[no-untyped-def]
+    """At twice the usual font size every section title still fits in the sidebar."""
+    from PySide6.QtGui import QFont
+
+    from minami_desk.app import build_window, make_application
+
+    make_application()
+    before = QFont(qapp.font())
+    big = QFont(before)
+    big.setPointSizeF(before.pointSizeF() * 2)
+    qapp.setFont(big)
+    qapp.setStyleSheet(style.stylesheet().replace("font-size: 11pt", "font-size: 22pt"))
+    try:
+        window = build_window(paths)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        sidebar = window.sidebar
+        metrics = sidebar.fontMetrics()
+        for row in range(sidebar.count()):
+            text = sidebar.item(row).text()
+            assert metrics.horizontalAdvance(text) + 40 <= sidebar.viewport().width(), text
+        window.context.db.dispose()
+    finally:
+        qapp.setFont(before)
+        qapp.setStyleSheet(style.stylesheet())

@@ -32,7 +32,7 @@ class TodaysSessions(QFrame):
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.list.setFont(font)
         heading.setBuddy(self.list)
-        self.empty = EmptyState(_("No sessions today."), self)
+        self.empty = EmptyState(_("No sessions today. Plan one in Sessions."), self)
         hint = QLabel(_("Double-click or press Enter to take attendance."), self)
         hint.setObjectName("muted")
         layout.addWidget(hint)
@@ -50,8 +50,8 @@ class TodaysSessions(QFrame):
         self.list.clear()
         for summary in sessions:
             text = f"{time_range(summary)}  {summary.title} — {places_text(summary)}"
-            if summary.location:
-                text += f" · {summary.location}"
+            if summary.location:  # a line of its own: a long title and room do not fit on one
+                text += f"\n{summary.location}"
             if summary.cancelled:
                 text = "✕ " + _("CANCELLED") + ": " + text
             item = QListWidgetItem(text)
@@ -60,7 +60,11 @@ class TodaysSessions(QFrame):
             self.list.addItem(item)
         self.list.setVisible(bool(sessions))
         self.empty.setVisible(not sessions)
-        self.list.setMaximumHeight(36 * max(1, len(sessions)) + 12)
+        # As high as its lines in the font in use (the system's size), so nothing is cut off.
+        line = self.list.fontMetrics().lineSpacing()
+        rows = sum(self.list.item(row).text().count("\n") + 1 for row in range(self.list.count()))
+        spacing = self.list.spacing() * 2 + 4
+        self.list.setMaximumHeight(line * max(1, rows) + spacing * max(1, len(sessions)) + 12)
 
     def _open(self, item: QListWidgetItem) -> None:
         self.context.navigator.open("session", int(item.data(Qt.ItemDataRole.UserRole)))
