@@ -106,6 +106,7 @@ def _factories() -> dict[str, list[tuple[str, Factory]]]:
     from minami_desk.ui.desk.merge_dialog import MergeDialog
     from minami_desk.ui.desk.registration_dialog import RegistrationDialog
     from minami_desk.ui.idle_lock import LockDialog
+    from minami_desk.ui.preferences import PreferencesDialog
     from minami_desk.ui.referrals.follow_up_dialog import FollowUpDialog
     from minami_desk.ui.referrals.referral_dialog import ReferralDialog
     from minami_desk.ui.referrals.story_dialog import StoryDialog
@@ -158,6 +159,9 @@ def _factories() -> dict[str, list[tuple[str, Factory]]]:
             ("change", lambda c, i, t: RegistrationDialog(c, i.resident)),
         ],
         "idle_lock.LockDialog": [("lock", lambda c, i, t: LockDialog(c.window))],
+        "preferences.PreferencesDialog": [
+            ("language and appearance", lambda c, i, t: PreferencesDialog(c, c.window))
+        ],
         "referrals.follow_up_dialog.FollowUpDialog": [
             ("follow-up", lambda c, i, t: FollowUpDialog(c, i.referral))
         ],
