@@ -91,6 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--width", type=int, default=1280)
     parser.add_argument("--height", type=int, default=820)
     parser.add_argument("--residents", type=int, default=400)
+    parser.add_argument("--months", type=int, default=12)
     args = parser.parse_args(argv)
     languages = LANGUAGES if args.lang == "all" else (args.lang,)
     themes = THEMES if args.theme == "all" else (args.theme,)
@@ -103,7 +104,9 @@ def main(argv: list[str] | None = None) -> int:
         data_dir = Path(folder) / "data"
         paths = resolve_paths(data_dir)
         paths.ensure()
-        make_demo_database(paths, cache_dir=Path(folder) / "cache", residents=args.residents)
+        make_demo_database(
+            paths, cache_dir=Path(folder) / "cache", residents=args.residents, months=args.months
+        )
         count = 0
         for language in languages:
             for theme in themes:
