@@ -172,6 +172,7 @@ class ContrastStyle(QProxyStyle):
         QStyle.PrimitiveElement.PE_PanelLineEdit,
         QStyle.PrimitiveElement.PE_IndicatorCheckBox,
         QStyle.PrimitiveElement.PE_IndicatorRadioButton,
+        QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,  # ticks in lists (themes)
     )
 
     def __init__(self, border: str) -> None:

@@ -56,6 +56,9 @@ class ImportDialog(QDialog):
         self.details = QPlainTextEdit(self)
         self.details.setReadOnly(True)
         self.details.setAccessibleName(_("Result of the check, per row"))
+        self.details.setPlaceholderText(
+            _("Choose a file and press Check: what would be imported appears here, row by row.")
+        )
         layout.addWidget(self.details, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

@@ -150,7 +150,9 @@ class CertificatesDialog(QDialog):
         generation = self._generation
         if not chosen:
             self.preview.setPixmap(QPixmap())
-            self.preview.setText(_("No completed trajectories in this period."))
+            self.preview.setText(
+                _("No completed trajectories in this period. Choose other dates at the top left.")
+            )
             return
         ids, ceremony, place = chosen, to_date(self.ceremony.date()), self.place.text()
 
