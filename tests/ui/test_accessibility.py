@@ -157,3 +157,51 @@ def test_every_dialog_names_its_inputs(qtbot, demo_window, tmp_path) -> None:  #
         problems += [f"{label}: {p}" for p in unnamed_inputs(dialog) + stray_ampersands(dialog)]
     assert walked >= 30
     assert sorted(set(problems)) == []
+
+
+MAIN_FLOW_DIALOGS = (
+    "RegistrationDialog",
+    "ContactDialog",
+    "PlanDialog",
+    "AttendanceScreen",
+    "StartTrajectoryDialog",
+    "CertificatesDialog",
+    "BackupDialog",
+)
+
+
+def accessible_description(widget: QWidget) -> str:
+    """What a screen reader reads after the name: the description, else the tooltip."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    text = interface.text(QAccessible.Text.Description) if interface is not None else ""
+    return (text or widget.accessibleDescription() or widget.toolTip()).strip()
+
+
+def undescribed_fields(root: QWidget) -> list[str]:
+    from PySide6.QtWidgets import QAbstractButton
+
+    return [
+        f"{type(widget).__name__} {accessible_name(widget)!r}"
+        for widget in root.findChildren(QWidget)
+        if isinstance(widget, INPUTS)
+        and not isinstance(widget, QAbstractButton)  # a button's text says what it does
+        and widget.isVisibleTo(root)
+        and not _is_internal_part(widget)
+        and not accessible_description(widget)
+    ]
+
+
+def test_the_main_flows_describe_their_fields(qtbot, demo_window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Register, note a contact, plan, take attendance, start a trajectory, print
+    certificates, make a backup: every field says what it is for or how to fill it in."""
+    from tests.ui.dialog_catalog import open_every_dialog
+
+    problems: list[str] = []
+    seen = set()
+    for label, dialog in open_every_dialog(demo_window.context, tmp_path):
+        kind = label.split()[0]
+        if kind in MAIN_FLOW_DIALOGS:
+            seen.add(kind)
+            problems += [f"{label}: {p}" for p in undescribed_fields(dialog)]
+    assert seen == set(MAIN_FLOW_DIALOGS)
+    assert sorted(set(problems)) == []
