@@ -156,7 +156,8 @@ def build_palette(c: dict[str, str]) -> QPalette:
 
 
 def _platform_palette_fits(dark: bool) -> bool:
-    window = QApplication.style().standardPalette().color(QPalette.ColorRole.Window)
+    """Whether the platform's palette (ours taken off first) matches the scheme."""
+    window = QApplication.palette().color(QPalette.ColorRole.Window)
     return (window.lightness() < 128) == dark
 
 

@@ -250,3 +250,34 @@ def test_the_sidebar_follows_a_large_system_font(qtbot, qapp, paths) -> None:  #
     finally:
         qapp.setFont(before)
         qapp.setStyleSheet(style.stylesheet())
+
+
+def test_a_dark_system_scheme_gets_the_dark_palette(qapp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """ "system" (the default): when the system turns dark while the program runs and the
+    platform's own palette stays light (as the classic Windows style does), ours takes over.
+
+    The offscreen platform has no colour scheme to switch, so the system's answer is
+    simulated and the change signal sent as the platform would send it.
+    """
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    from minami_desk.app import make_application
+
+    monkeypatch.delenv(style.THEME_ENV, raising=False)
+    make_application(theme="system")
+    hints = QGuiApplication.styleHints()
+    try:
+        monkeypatch.setattr(style, "system_is_dark", lambda: True)
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+        assert style.is_dark()
+        window = qapp.palette().color(QPalette.ColorRole.Window).name()
+        assert window == style.DARK["window"].lower()
+        assert style.DARK["side"] in qapp.styleSheet()
+        monkeypatch.setattr(style, "system_is_dark", lambda: False)
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
+        assert qapp.palette().color(QPalette.ColorRole.Window).lightness() > 200
+        assert style.LIGHT["side"] in qapp.styleSheet()
+    finally:
+        monkeypatch.undo()
+        make_application(theme="system")
