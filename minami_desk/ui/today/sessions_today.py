@@ -28,6 +28,7 @@ class TodaysSessions(QFrame):
         self.list.setAccessibleName(_("Today's sessions; Enter opens the attendance screen"))
         self.list.itemActivated.connect(self._open)
         self.list.setSpacing(4)
+        self.list.setWordWrap(True)
         font = self.list.font()
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.list.setFont(font)
@@ -49,11 +50,12 @@ class TodaysSessions(QFrame):
             return
         self.list.clear()
         for summary in sessions:
-            text = f"{time_range(summary)}  {summary.title} — {places_text(summary)}"
-            if summary.location:  # a line of its own: a long title and room do not fit on one
-                text += f"\n{summary.location}"
+            # Short lines, so a long title and room are not cut off at the panel's edge.
+            text = f"{time_range(summary)}  {summary.title}\n{places_text(summary)}"
+            if summary.location:
+                text += f" · {summary.location}"
             if summary.cancelled:
-                text = "✕ " + _("CANCELLED") + ": " + text
+                text = "✕ " + _("CANCELLED") + "\n" + text
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, summary.id)
             item.setFont(struck(item.font(), summary.cancelled))
