@@ -51,7 +51,10 @@ PRIVACY_LINE = (
     "Deze lijst bevat persoonsgegevens: laat hem niet rondslingeren, "
     "verwerk hem na afloop en vernietig hem daarna."
 )
-_COLUMNS = (11 * mm, 66 * mm, 20 * mm)  # nr, naam, bewonersnummer; the signature takes the rest
+PHOTO_LINE = "Foto: ‘nee’ = geen toestemming voor foto's, niet fotograferen; leeg = eerst vragen."
+# nr, naam, bewonersnummer, foto; the signature takes the rest
+_COLUMNS = (11 * mm, 61 * mm, 19 * mm, 14 * mm)
+_SIGNATURE = len(_COLUMNS)
 _FIRST_BLOCK = 44 * mm  # centre header plus the session's details on page 1
 _LATER_BLOCK = 27 * mm  # centre header plus one line on the following pages
 
@@ -60,6 +63,8 @@ _LATER_BLOCK = 27 * mm  # centre header plus one line on the following pages
 class SheetPerson:
     name: str  # as printed: "Berg, Anna van den"
     number: int  # the resident number, for entering the sheet afterwards
+    # Photo consent in force: the session leader must know whom not to photograph.
+    photos: bool = False
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,8 @@ def _draw_footer(canvas: Canvas, sheet: AttendanceSheet) -> None:
     canvas.setLineWidth(0.6)
     canvas.line(MARGIN, MARGIN + 3 * mm, PAGE_WIDTH - MARGIN, MARGIN + 3 * mm)
     canvas.setFillColor(GREY)
+    canvas.setFont(SANS, 7.5)
+    canvas.drawString(MARGIN, MARGIN + 5 * mm, PHOTO_LINE)
     canvas.setFont(SANS_ITALIC, 7.5)
     canvas.drawString(MARGIN, MARGIN - 2 * mm, PRIVACY_LINE)
     if sheet.printed_on:
@@ -170,11 +177,15 @@ def _table(sheet: AttendanceSheet) -> Table:
         "head", parent=cell, fontName=SANS_BOLD, fontSize=9, textColor=colors.white
     )
     section = ParagraphStyle("section", parent=cell, fontName=SANS_BOLD, fontSize=9, textColor=TEAL)
+    # "nee" stands out by its weight and a frame, not by colour alone (grey print).
+    photo_yes = ParagraphStyle("photo_yes", parent=cell, fontSize=9.5, alignment=1)
+    photo_no = ParagraphStyle("photo_no", parent=photo_yes, fontName=SANS_BOLD)
     data: list[list[object]] = [
         [
             Paragraph("Nr.", head),
             Paragraph("Naam", head),
             Paragraph("Bew.nr.", head),
+            Paragraph("Foto", head),
             Paragraph("Handtekening", head),
         ]
     ]
@@ -190,14 +201,17 @@ def _table(sheet: AttendanceSheet) -> Table:
                 Paragraph(str(index), number_style),
                 Paragraph(_escape(person.name), name_style),
                 Paragraph(str(person.number), number_style),
+                Paragraph("ja", photo_yes) if person.photos else Paragraph("nee", photo_no),
                 "",
             ]
         )
     section_row = len(data)
-    data.append([Paragraph("Inloop – niet aangemeld (naam in blokletters)", section), "", "", ""])
+    data.append(
+        [Paragraph("Inloop – niet aangemeld (naam in blokletters)", section), "", "", "", ""]
+    )
     blanks = walk_in_rows(len(sheet.people))
     for offset in range(blanks):
-        data.append([Paragraph(str(len(sheet.people) + offset + 1), number_style), "", "", ""])
+        data.append([Paragraph(str(len(sheet.people) + offset + 1), number_style), "", "", "", ""])
     signature = PAGE_WIDTH - 2 * MARGIN - sum(_COLUMNS)
     heights = [HEADER_ROW_HEIGHT] + [ROW_HEIGHT] * (len(data) - 1)
     table = Table(
@@ -209,14 +223,17 @@ def _table(sheet: AttendanceSheet) -> Table:
         ("LEFTPADDING", (0, 0), (-1, -1), 5),
         ("RIGHTPADDING", (0, 0), (-1, -1), 5),
         ("LINEBELOW", (0, 1), (-1, -1), 0.5, RULE),
-        ("LINEBEFORE", (3, 1), (3, -1), 0.5, RULE),
+        ("LINEBEFORE", (3, 1), (_SIGNATURE, -1), 0.5, RULE),
         ("BOX", (0, 0), (-1, -1), 0.8, TEAL),
         ("SPAN", (0, section_row), (-1, section_row)),
         ("BACKGROUND", (0, section_row), (-1, section_row), TEAL_LIGHT),
         ("LINEABOVE", (0, section_row), (-1, section_row), 0.8, TEAL),
     ]
     for row in range(2, section_row, 2):
-        style.append(("BACKGROUND", (0, row), (2, row), colors.HexColor("#F4F8F8")))
+        style.append(("BACKGROUND", (0, row), (_SIGNATURE - 1, row), colors.HexColor("#F4F8F8")))
+    for row, person in enumerate(sheet.people, start=1):
+        if not person.photos:
+            style.append(("BOX", (3, row), (3, row), 0.8, INK))
     table.setStyle(TableStyle(style))
     return table
 

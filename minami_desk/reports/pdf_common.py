@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -18,6 +19,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 from minami_desk.config import resource_path
 from minami_desk.i18n import PRINT_LOCALE, format_date
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
 
 SANS = "NotoSans"
 SANS_BOLD = "NotoSans-Bold"
@@ -42,6 +46,8 @@ TEAL_LIGHT = colors.HexColor("#DCEFEE")
 ACCENT = colors.HexColor("#E07A1F")
 GREY = colors.HexColor("#6B7780")
 RULE = colors.HexColor("#C9D3D8")
+
+FOOTER_Y = 10 * mm  # the baseline of the footer line, above the bottom edge
 
 _registered = False
 
@@ -138,3 +144,62 @@ def draw_centre_header(
     canvas.line(margin, line_y, page_width - margin, line_y)
     canvas.setFillColor(INK)
     return line_y
+
+
+def draw_footer(
+    canvas: Canvas, page_width: float, margin: float, text: str, page: int | None = None
+) -> None:
+    """The small grey line at the foot of a page: what the document is, and its page number."""
+    canvas.setFont(SANS, 7.5)
+    canvas.setFillColor(GREY)
+    canvas.drawString(margin, FOOTER_Y, text)
+    if page is not None:
+        canvas.drawRightString(page_width - margin, FOOTER_Y, f"Pagina {page}")
+
+
+def build_centre_document(
+    path: Path,
+    story: list[Flowable],
+    centre: CentreInfo,
+    *,
+    title: str,
+    footer: str,
+    margin: float,
+    header_room: float,
+    bottom_margin: float,
+    subject: str = "",
+    numbered: bool = False,
+    band: bool = False,
+) -> None:
+    """An A4 document of flowing text: the centre's header on every page and ``footer`` at
+    its foot (with "Pagina N" when ``numbered``; ``band`` adds the teal strip at the edge).
+
+    ``header_room`` is the space under the top margin that the centre's header takes.
+    """
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate
+
+    register_fonts()
+    width, height = A4
+
+    def decorate(canvas: Canvas, document: SimpleDocTemplate) -> None:
+        canvas.saveState()
+        draw_centre_header(canvas, centre, width, height, margin)
+        draw_footer(canvas, width, margin, footer, document.page if numbered else None)
+        if band:
+            canvas.setFillColor(TEAL_LIGHT)
+            canvas.rect(0, 0, width, 4 * mm, stroke=0, fill=1)
+        canvas.restoreState()
+
+    document = SimpleDocTemplate(
+        str(path),
+        pagesize=A4,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=margin + header_room,
+        bottomMargin=bottom_margin,
+        title=title,
+        author=centre.name,
+        subject=subject,
+    )
+    document.build(story, onFirstPage=decorate, onLaterPages=decorate)

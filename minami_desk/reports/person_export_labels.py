@@ -84,6 +84,7 @@ LABELS = {
 HIDDEN = {
     "id",
     "resident_id",
+    "contact_id",
     "sort_key",
     "phone_digits",
     "session_id",
@@ -172,3 +173,5 @@ ACTIONS = {
     "imported": "geïmporteerd",
 }
 VIA = {"ui": "", "cli": " (opdrachtregel)", "system": " (programma)"}
+# The part of their record an access-log row is about, when it is not the registration itself.
+RECORDS = {"trajectory": "traject", "referral": "verwijzing", "success_story": "succesverhaal"}

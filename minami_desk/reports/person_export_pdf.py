@@ -11,14 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     KeepTogether,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -31,8 +28,7 @@ from minami_desk.reports.pdf_common import (
     SANS,
     SANS_BOLD,
     TEAL,
-    TEAL_LIGHT,
-    draw_centre_header,
+    build_centre_document,
     dutch_date,
     register_fonts,
 )
@@ -41,6 +37,7 @@ from minami_desk.reports.person_export_labels import (
     CODES,
     HIDDEN,
     LABELS,
+    RECORDS,
     SECTIONS,
     VIA,
 )
@@ -87,7 +84,7 @@ def _readable(key: str, value: Any) -> str:
                 return dutch_date(date.fromisoformat(value))
             except ValueError:
                 return value
-        if key.endswith("_at") and "T" in value:
+        if (key == "at" or key.endswith("_at")) and "T" in value:
             try:
                 moment = datetime.fromisoformat(value)
             except ValueError:
@@ -322,7 +319,8 @@ def _access_rows(items: list[dict[str, Any]]) -> list[tuple[str, ...]]:
     return [
         (
             _readable("at", row.get("at")),
-            ACTIONS.get(row["action"], row["action"]),
+            ACTIONS.get(row["action"], row["action"])
+            + (f" ({RECORDS[row['record']]})" if row.get("record") in RECORDS else ""),
             (row.get("staff_name") or "—") + VIA.get(row.get("via", ""), ""),
         )
         for row in items
@@ -334,30 +332,16 @@ def clock_text(moment: datetime) -> str:
 
 
 def render_person_export(export: PersonExport, path: Path) -> None:
-    register_fonts()
-    centre = export.centre
-
-    def decorate(canvas: Canvas, document: SimpleDocTemplate) -> None:
-        canvas.saveState()
-        width, height = A4
-        draw_centre_header(canvas, centre, width, height, MARGIN)
-        canvas.setFont(SANS, 7.5)
-        canvas.setFillColor(GREY)
-        canvas.drawString(MARGIN, 10 * mm, "Vertrouwelijk — alleen voor de bewoner zelf")
-        canvas.drawRightString(width - MARGIN, 10 * mm, f"Pagina {document.page}")
-        canvas.setFillColor(TEAL_LIGHT)
-        canvas.rect(0, 0, width, 4 * mm, stroke=0, fill=1)
-        canvas.restoreState()
-
-    document = SimpleDocTemplate(
-        str(path),
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN + 22 * mm,
-        bottomMargin=18 * mm,
+    build_centre_document(
+        path,
+        build_story(export),
+        export.centre,
         title="Inzage persoonsgegevens",
-        author=centre.name,
         subject="Inzageverzoek (AVG)",
+        footer="Vertrouwelijk — alleen voor de bewoner zelf",
+        margin=MARGIN,
+        header_room=22 * mm,
+        bottom_margin=18 * mm,
+        numbered=True,
+        band=True,
     )
-    document.build(build_story(export), onFirstPage=decorate, onLaterPages=decorate)

@@ -10,21 +10,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from minami_desk.reports.pdf_common import (
-    GREY,
     INK,
     RULE,
     SANS,
     SANS_BOLD,
     TEAL,
     TEAL_LIGHT,
-    draw_centre_header,
+    build_centre_document,
     dutch_date,
     register_fonts,
 )
@@ -159,23 +156,13 @@ def render_processing_register(register: ProcessingRegister, path: Path) -> None
         Paragraph(security, body),
     ]
 
-    def decorate(canvas: Canvas, document: SimpleDocTemplate) -> None:
-        canvas.saveState()
-        width, height = A4
-        draw_centre_header(canvas, centre, width, height, MARGIN)
-        canvas.setFont(SANS, 7)
-        canvas.setFillColor(GREY)
-        canvas.drawString(MARGIN, 9 * mm, "Verwerkingsregister (AVG artikel 30) — Mi na Mi Desk")
-        canvas.restoreState()
-
-    document = SimpleDocTemplate(
-        str(path),
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN + 21 * mm,
-        bottomMargin=15 * mm,
+    build_centre_document(
+        path,
+        story,
+        centre,
         title="Verwerkingsregister",
-        author=centre.name,
+        footer="Verwerkingsregister (AVG artikel 30) — Mi na Mi Desk",
+        margin=MARGIN,
+        header_room=21 * mm,
+        bottom_margin=15 * mm,
     )
-    document.build(story, onFirstPage=decorate, onLaterPages=decorate)

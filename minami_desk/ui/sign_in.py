@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,7 +24,14 @@ from minami_desk.i18n import _
 from minami_desk.services import accounts
 from minami_desk.services.actor import Actor
 from minami_desk.services.errors import UserError, ValidationError
-from minami_desk.ui.widgets import FormErrorLabel, Heading, user_message
+from minami_desk.ui.widgets import (
+    FormErrorLabel,
+    Heading,
+    dialog_buttons,
+    show_field_errors,
+    text_field,
+    user_message,
+)
 
 SignInFunction = Callable[[str, str], Actor]
 
@@ -112,13 +118,6 @@ class SignInForm(QWidget):
         self.signed_in.emit(actor)
 
 
-def primary_button(text: str, parent: QWidget) -> QPushButton:
-    """The dialog's main button, named before it is styled (so the accent colour applies)."""
-    button = QPushButton(text, parent)
-    button.setObjectName("primary")
-    return button
-
-
 def _logo(parent: QWidget) -> QLabel:
     label = QLabel(parent)
     pixmap = QPixmap(str(resource_path("logo", "minami-logo.png")))
@@ -185,30 +184,14 @@ class CreateAdminDialog(QDialog):
             ("password", _("&Password"), _("Password")),
             ("repeat", _("&Repeat password"), _("Repeat the password")),
         ):
-            field = QLineEdit(self)
-            field.setAccessibleName(accessible)
-            if key in ("password", "repeat"):
-                field.setEchoMode(QLineEdit.EchoMode.Password)
-            caption = QLabel(label, self)
-            caption.setBuddy(field)
-            error = FormErrorLabel(self)
-            column = QVBoxLayout()
-            column.addWidget(field)
-            column.addWidget(error)
-            form.addRow(caption, column)
-            self.inputs[key] = field
-            self.errors[key] = error
+            secret = key in ("password", "repeat")
+            self.inputs[key], self.errors[key] = text_field(form, self, label, accessible, secret)
         self.inputs["username"].setToolTip(_("Short and easy to type, for example your first name"))
         self.inputs["display_name"].textEdited.connect(self._suggest_username)
         layout.addLayout(form)
         self.general_error = FormErrorLabel(self)
         layout.addWidget(self.general_error)
-        buttons = QDialogButtonBox(self)
-        self.create_button = primary_button(_("&Create and sign in"), self)
-        buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.create)
-        buttons.rejected.connect(self.reject)
+        buttons, self.create_button = dialog_buttons(self, _("&Create and sign in"), self.create)
         layout.addWidget(buttons)
         self._username_touched = False
         self.inputs["username"].textEdited.connect(self._mark_touched)
@@ -233,8 +216,7 @@ class CreateAdminDialog(QDialog):
                 self.db, values["username"], values["display_name"], values["password"]
             )
         except ValidationError as error:
-            for key, message in error.errors.items():
-                self.errors.get(key, self.general_error).show_message(message)
+            show_field_errors(error, self.errors, self.general_error)
             return
         except Exception as error:
             self.general_error.show_message(user_message(error))

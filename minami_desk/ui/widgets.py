@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from minami_desk.i18n import _
-from minami_desk.services.errors import UserError
+from minami_desk.services.errors import UserError, ValidationError
 
 log = logging.getLogger(__name__)
 
@@ -107,3 +118,58 @@ class Heading(QLabel):
         super().__init__(text, parent)
         self.setObjectName("heading" if level == 1 else "subheading")
         self.setAccessibleName(text)
+
+
+def primary_button(text: str, parent: QWidget) -> QPushButton:
+    """The dialog's main button, named before it is styled (so the accent colour applies)."""
+    button = QPushButton(text, parent)
+    button.setObjectName("primary")
+    return button
+
+
+def dialog_buttons(
+    dialog: QDialog, accept_text: str, on_accept: Callable[[], object], accept_name: str = ""
+) -> tuple[QDialogButtonBox, QPushButton]:
+    """A dialog's bottom row: the primary button (Enter) and Cancel (Esc).
+
+    ``on_accept`` decides whether the dialog closes; Cancel always closes it.
+    """
+    buttons = QDialogButtonBox(dialog)
+    accept = primary_button(accept_text, dialog)
+    if accept_name:
+        accept.setAccessibleName(accept_name)
+    buttons.addButton(accept, QDialogButtonBox.ButtonRole.AcceptRole)
+    cancel = buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+    cancel.setAccessibleName(_("Cancel"))
+    buttons.accepted.connect(lambda: on_accept())
+    buttons.rejected.connect(dialog.reject)
+    return buttons, accept
+
+
+def text_field(
+    form: QFormLayout, parent: QWidget, label: str, accessible: str, secret: bool = False
+) -> tuple[QLineEdit, FormErrorLabel]:
+    """A captioned line edit (the &-mnemonic moves to it) with its own message under it."""
+    field = QLineEdit(parent)
+    field.setAccessibleName(accessible)
+    if secret:
+        field.setEchoMode(QLineEdit.EchoMode.Password)
+    caption = QLabel(label, parent)
+    caption.setBuddy(field)
+    error = FormErrorLabel(parent)
+    column = QVBoxLayout()
+    column.addWidget(field)
+    column.addWidget(error)
+    form.addRow(caption, column)
+    return field, error
+
+
+def show_field_errors(
+    error: ValidationError, labels: dict[str, FormErrorLabel], fallback: FormErrorLabel
+) -> None:
+    """Each message of a refused form under its own field; any other under ``fallback``."""
+    for key, message in error.errors.items():
+        labels.get(key, fallback).show_message(message)
+    window = fallback.window()
+    if isinstance(window, QDialog):
+        window.adjustSize()  # room for the messages: a wrapped one must not be cut off

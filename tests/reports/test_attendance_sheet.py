@@ -9,6 +9,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from minami_desk.data.db import Database
+from minami_desk.data.models import Resident
 from minami_desk.reports.attendance_sheet import (
     AttendanceSheet,
     SheetPerson,
@@ -17,6 +18,12 @@ from minami_desk.reports.attendance_sheet import (
 from minami_desk.reports.pdf_common import CentreInfo
 from minami_desk.services import clock
 from minami_desk.services.actor import Actor
+from minami_desk.services.consents import (
+    ConsentChoice,
+    add_consents,
+    give_consent,
+    withdraw_consent,
+)
 from minami_desk.services.sessions.export import attendance_sheet, save_attendance_sheet
 from minami_desk.services.sessions.planning import plan_session
 from minami_desk.services.sessions.registration import register_resident, set_status
@@ -125,3 +132,47 @@ def test_a_short_list_fits_one_page_and_a_cancelled_session_says_so(tmp_path: Pa
     assert len(reader.pages) == 1
     text = reader.pages[0].extract_text()
     assert "pagina 1 van 1" in text and "GEANNULEERD" in text and "Berg, Anna van den" in text
+
+
+def test_the_sheet_says_per_person_whether_photos_are_allowed(
+    db: Database, staff_actor: Actor, tmp_path: Path
+) -> None:
+    """A word in a column of its own ("ja"/"nee"), so it reads on a grey printer too."""
+    clock.fix(datetime(2026, 11, 27, 9, 0))
+    session_id = plan_session(db, staff_actor, date(2026, 12, 1), details(db))
+    people = {
+        name: add_resident(db, name, last)
+        for name, last in (
+            ("Abena", "Appiah"),  # photos yes
+            ("Bilal", "Bakker"),  # never asked
+            ("Chidi", "Clarke"),  # yes, then withdrawn
+            ("Dilan", "Demir"),  # no at registration, yes later
+            ("Esi", "Ellis"),  # no at registration
+        )
+    }
+    for resident in people.values():
+        register_resident(db, staff_actor, session_id, resident)
+    give_consent(db, staff_actor, people["Abena"], "photos")
+    withdrawn = give_consent(db, staff_actor, people["Chidi"], "photos")
+    withdraw_consent(db, staff_actor, withdrawn, "wil niet op de foto")
+    with db.session() as session:
+        for name in ("Dilan", "Esi"):
+            resident = session.get(Resident, people[name])
+            add_consents(session, staff_actor, resident, [ConsentChoice("photos", given=False)])
+    clock.fix(datetime(2026, 11, 27, 9, 30))
+    give_consent(db, staff_actor, people["Dilan"], "photos")
+
+    sheet = attendance_sheet(db, staff_actor, session_id)
+    assert {person.name: person.photos for person in sheet.people} == {
+        "Appiah, Abena": True,
+        "Bakker, Bilal": False,
+        "Clarke, Chidi": False,
+        "Demir, Dilan": True,
+        "Ellis, Esi": False,
+    }
+    text = PdfReader(render_attendance_sheet(sheet, tmp_path / "foto.pdf")).pages[0].extract_text()
+    assert "Foto" in text and "niet fotograferen" in text  # the column and its legend
+    lines = [line.strip() for line in text.splitlines()]
+    for person in sheet.people:  # the cells of a row: nr, name, resident number, photo
+        at = lines.index(person.name)
+        assert lines[at + 1 : at + 3] == [str(person.number), "ja" if person.photos else "nee"]

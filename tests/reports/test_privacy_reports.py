@@ -29,3 +29,7 @@ def test_processing_register_is_one_page_from_the_settings(
     assert "Verwerkingsregister" in text and "Buurtcentrum Mi na Mi" in text
     assert "48 maanden" in text and "24 maanden" in text
     assert "Yvonne Pinas" in text
+    assert "Verwerkingsregister (AVG artikel 30) — Mi na Mi Desk" in text  # the shared footer
+    assert "Pagina" not in text
+    assert reader.metadata.title == "Verwerkingsregister"
+    assert reader.metadata.author == "Buurtcentrum Mi na Mi"

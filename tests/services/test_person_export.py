@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from sqlalchemy import select
 from minami_desk.data.db import Database
 from minami_desk.data.models import AuditLog
 from minami_desk.services.actor import Actor
+from minami_desk.services.audit import record_viewed
 from minami_desk.services.errors import NotFoundError, PermissionDeniedError
 from minami_desk.services.privacy.person_export import person_export, write_person_export
 from tests.privacy_data import History, make_history, make_session
@@ -71,6 +73,12 @@ def test_files_are_written_and_readable(
     assert "Toestemmingen (3)" in text
     assert "Kwabena" not in text
     assert "Wie uw gegevens bekeek of wijzigde" in text
+    reader = PdfReader(pdf_path)
+    for number, page in enumerate(reader.pages, start=1):  # the shared footer, on every page
+        footer = page.extract_text()
+        assert "Vertrouwelijk — alleen voor de bewoner zelf" in footer
+        assert f"Pagina {number}" in footer
+    assert reader.metadata.title == "Inzage persoonsgegevens"
 
 
 def test_export_is_audited_by_id_and_refused_to_volunteers(
@@ -91,3 +99,28 @@ def test_export_is_audited_by_id_and_refused_to_volunteers(
         )
     with pytest.raises(NotFoundError):
         person_export(db, staff_actor, 9999)
+
+
+def test_the_access_log_shows_who_opened_their_trajectory_referral_and_story(
+    db: Database,
+    staff_actor: Actor,
+    two_people: tuple[History, History],
+    tmp_path: Path,
+) -> None:
+    akosua, kwabena = two_people
+    record_viewed(db, staff_actor, "trajectory", akosua.trajectory_ids[0])
+    record_viewed(db, staff_actor, "referral", akosua.referral_ids[0])
+    record_viewed(db, staff_actor, "success_story", akosua.story_ids[0])
+    record_viewed(db, staff_actor, "trajectory", kwabena.trajectory_ids[0])  # not hers
+    record_viewed(db, staff_actor, "resident", kwabena.resident_id)
+    log = person_export(db, staff_actor, akosua.resident_id).data["access_log"]
+    assert [(row["action"], row["record"]) for row in log] == [
+        ("viewed", "trajectory"),
+        ("viewed", "referral"),
+        ("viewed", "success_story"),
+    ]
+    pdf_path, _json = write_person_export(db, staff_actor, akosua.resident_id, tmp_path / "i")
+    text = "\n".join(page.extract_text() for page in PdfReader(pdf_path).pages)
+    for what in ("bekeken (traject)", "bekeken (verwijzing)", "bekeken (succesverhaal)"):
+        assert what in text
+    assert not re.search(r"\d{4}-\d\d-\d\dT\d", text)  # times read as Dutch dates, not ISO

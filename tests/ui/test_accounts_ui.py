@@ -324,3 +324,19 @@ def test_every_screen_of_a_role_opens_without_a_refusal(  # type: ignore[no-unty
     assert messages == []
     expected = {"vrijwilliger": "sessions", "medewerker": "trajectories", "beheerder": "admin"}
     assert expected[role] in window.section_keys
+
+
+def test_add_staff_dialog_grows_to_show_every_message(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    from minami_desk.ui.admin.staff import AddStaffDialog
+
+    dialog = AddStaffDialog(main_window.context, main_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.create()  # everything empty: a message under each field, none cut off
+    shown = [label for label in dialog.errors.values() if label.isVisible()]
+    assert {"display_name", "username", "password"} <= {
+        key for key, label in dialog.errors.items() if label in shown
+    }
+    for label in shown:
+        assert label.height() >= label.heightForWidth(label.width())
+    assert dialog.result() != QDialog.DialogCode.Accepted

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from minami_desk.services import clock
 from minami_desk.services.organisations import list_organisations
@@ -126,7 +126,17 @@ def test_the_form_shows_dutch_errors_and_saves_nothing(qtbot, main_window) -> No
     assert "instantie" in dialog.form.errors["organisation"].text()
     assert "thema" in dialog.form.errors["themes"].text()
     assert list_referrals(context.db, context.actor) == []
-    dialog.reject()
+    # The shared button row: Esc (Annuleren) closes without saving.
+    buttons = dialog.findChild(QDialogButtonBox)
+    (cancel,) = [
+        button
+        for button in buttons.buttons()
+        if buttons.buttonRole(button) == QDialogButtonBox.ButtonRole.RejectRole
+    ]
+    assert cancel.text() == "Annuleren" and cancel.accessibleName() == "Annuleren"
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.result() == ReferralDialog.DialogCode.Rejected
+    assert list_referrals(context.db, context.actor) == []
 
 
 def test_agencies_page_fills_in_contact_details(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]

@@ -14,7 +14,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import inspect, or_, select
+from sqlalchemy import and_, inspect, or_, select
 from sqlalchemy.orm import Session
 
 from minami_desk.data.db import Database
@@ -208,17 +208,24 @@ def _stories(session: Session, ids: list[int], trajectory_ids: list[int]) -> lis
     return [columns(story) for story in session.scalars(statement)]
 
 
-def _access_log(session: Session, ids: list[int], names: dict[int, str]) -> list[dict[str, Any]]:
-    """Who looked at or changed their record, and when (the audit rows about them)."""
-    statement = (
-        select(AuditLog)
-        .where(AuditLog.entity == "resident", AuditLog.entity_id.in_(ids))
-        .order_by(AuditLog.at, AuditLog.id)
+def _access_log(
+    session: Session, about: dict[str, list[int]], names: dict[int, str]
+) -> list[dict[str, Any]]:
+    """Who looked at or changed their record, or one of its parts (a trajectory, a referral,
+    a story), and when: the audit rows about them. ``about`` maps an audit entity to ids."""
+    condition = or_(
+        *(
+            and_(AuditLog.entity == entity, AuditLog.entity_id.in_(ids))
+            for entity, ids in about.items()
+            if ids
+        )
     )
+    statement = select(AuditLog).where(condition).order_by(AuditLog.at, AuditLog.id)
     return [
         {
             "at": _plain(row.at),
             "action": row.action,
+            "record": row.entity,
             "staff_name": names.get(row.staff_id, "") if row.staff_id is not None else "",
             "via": row.via,
         }
@@ -253,6 +260,14 @@ def collect(session: Session, resident_id: int) -> dict[str, Any]:
             select(Consent).where(Consent.resident_id.in_(ids)).order_by(Consent.given_at)
         )
     ]
+    referrals = _referrals(session, ids, names)
+    stories = _stories(session, ids, [t["id"] for t in trajectories])
+    about = {
+        "resident": ids,
+        "trajectory": [t["id"] for t in trajectories],
+        "referral": [r["id"] for r in referrals],
+        "success_story": [story["id"] for story in stories],
+    }
     return {
         "resident": columns(resident),
         "merged_records": [
@@ -263,9 +278,9 @@ def collect(session: Session, resident_id: int) -> dict[str, Any]:
         "contacts": _contacts(session, ids, names),
         "attendance": _attendance(session, ids),
         "trajectories": trajectories,
-        "referrals": _referrals(session, ids, names),
-        "stories": _stories(session, ids, [t["id"] for t in trajectories]),
-        "access_log": _access_log(session, ids, names),
+        "referrals": referrals,
+        "stories": stories,
+        "access_log": _access_log(session, about, names),
     }
 
 

@@ -6,9 +6,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session as OrmSession
 
 from minami_desk.data.db import Database
-from minami_desk.data.models import Attendance, Resident, Session, SessionKind
+from minami_desk.data.models import Attendance, Consent, Resident, Session, SessionKind
 from minami_desk.i18n import _
 from minami_desk.reports.attendance_sheet import (
     AttendanceSheet,
@@ -34,8 +35,25 @@ def sheet_name(resident: Resident) -> str:
     return f"{resident.last_name}, {given}" if given else resident.last_name
 
 
+def photo_consents(session: OrmSession, resident_ids: list[int]) -> dict[int, bool]:
+    """Per resident: is photo consent in force? The newest consent row decides, so a
+    withdrawal (or a later "no") wins over an older "yes"."""
+    found: dict[int, bool] = {}
+    for start in range(0, len(resident_ids), _BATCH):
+        chunk = resident_ids[start : start + _BATCH]
+        rows = session.execute(
+            select(Consent.resident_id, Consent.given, Consent.withdrawn_at)
+            .where(Consent.kind == "photos", Consent.resident_id.in_(chunk))
+            .order_by(Consent.given_at, Consent.id)
+        )
+        for resident_id, given, withdrawn_at in rows:
+            found[resident_id] = given and withdrawn_at is None
+    return found
+
+
 def attendance_sheet(db: Database, actor: Actor, session_id: int) -> AttendanceSheet:
-    """What the presentielijst shows: everyone holding a place, by last name."""
+    """What the presentielijst shows: everyone holding a place, by last name, and whether
+    they may be photographed."""
     actor.require(Permission.PRINT_ATTENDANCE_SHEETS)
     summary = session_summary(db, actor, session_id)
     with db.read_session() as session:
@@ -45,7 +63,11 @@ def attendance_sheet(db: Database, actor: Actor, session_id: int) -> AttendanceS
             .where(Attendance.session_id == session_id, Attendance.status.in_(SEAT_STATUSES))
             .order_by(Resident.sort_key, Resident.id)
         ).all()
-        people = [SheetPerson(sheet_name(resident), resident.number) for resident in residents]
+        photos = photo_consents(session, [resident.id for resident in residents])
+        people = [
+            SheetPerson(sheet_name(resident), resident.number, photos.get(resident.id, False))
+            for resident in residents
+        ]
     when = "{day}, {start}–{end}".format(
         day=dutch_date(summary.day, "full"),
         start=summary.starts_at.strftime("%H:%M"),

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -17,8 +15,15 @@ from minami_desk.services import accounts
 from minami_desk.services.errors import ValidationError
 from minami_desk.ui.context import AppContext
 from minami_desk.ui.registry import ActionSpec
-from minami_desk.ui.sign_in import SignInDialog, primary_button
-from minami_desk.ui.widgets import FormErrorLabel, show_error, user_message
+from minami_desk.ui.sign_in import SignInDialog
+from minami_desk.ui.widgets import (
+    FormErrorLabel,
+    dialog_buttons,
+    show_error,
+    show_field_errors,
+    text_field,
+    user_message,
+)
 
 
 class ChangePasswordDialog(QDialog):
@@ -38,24 +43,11 @@ class ChangePasswordDialog(QDialog):
             ("password", _("&New password"), _("New password")),
             ("repeat", _("&Repeat new password"), _("Repeat the new password")),
         ):
-            field = QLineEdit(self)
-            field.setEchoMode(QLineEdit.EchoMode.Password)
-            field.setAccessibleName(accessible)
-            caption = QLabel(label, self)
-            caption.setBuddy(field)
-            error = FormErrorLabel(self)
-            column = QVBoxLayout()
-            column.addWidget(field)
-            column.addWidget(error)
-            form.addRow(caption, column)
-            self.inputs[key] = field
-            self.errors[key] = error
+            self.inputs[key], self.errors[key] = text_field(
+                form, self, label, accessible, secret=True
+            )
         layout.addLayout(form)
-        buttons = QDialogButtonBox(self)
-        buttons.addButton(primary_button(_("&Save"), self), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons, _save = dialog_buttons(self, _("&Save"), self.save)
         layout.addWidget(buttons)
 
     def save(self) -> None:
@@ -70,8 +62,7 @@ class ChangePasswordDialog(QDialog):
                 self.context.db, self.context.actor, values["current"], values["password"]
             )
         except ValidationError as error:
-            for key, message in error.errors.items():
-                self.errors.get(key, self.errors["password"]).show_message(message)
+            show_field_errors(error, self.errors, self.errors["password"])
             return
         except Exception as error:
             self.errors["current"].show_message(user_message(error))

@@ -2,126 +2,87 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 
 from minami_desk.i18n import N_, _
-from minami_desk.services.errors import ValidationError
 from minami_desk.services.sessions.common import AUDIENCE_WORDS, audience_word
 from minami_desk.services.sessions.kinds import KindInfo, list_kinds, save_kind
 from minami_desk.ui import registry
+from minami_desk.ui.admin.editable_list import EditableListPage
 from minami_desk.ui.context import AppContext
-from minami_desk.ui.widgets import FormErrorLabel, Heading, show_exception
 
 
-class SessionKindsPage(QWidget):
+class SessionKindsPage(EditableListPage):
     def __init__(self, context: AppContext) -> None:
-        super().__init__()
-        self.context = context
-        self.kinds: list[KindInfo] = []
-        layout = QVBoxLayout(self)
-        layout.addWidget(Heading(_("Kinds of session"), self, level=2))
-        row = QHBoxLayout()
-        self.list = QListWidget(self)
-        self.list.setAccessibleName(_("Kinds of session"))
-        self.list.currentRowChanged.connect(self._load)
-        row.addWidget(self.list, 1)
-        form_holder = QWidget(self)
-        form = QFormLayout(form_holder)
+        super().__init__(
+            context,
+            title=_("Kinds of session"),
+            hint=_(
+                "The kinds offered when a session is planned. Switch off a kind that is no "
+                "longer offered: sessions held before keep it."
+            ),
+            columns=[_("Kinds of session")],
+            list_name=_("Kinds of session"),
+            topic="session_kind",
+        )
+        self.editing: int | None = None
         self.name = QLineEdit(self)
         self.name.setAccessibleName(_("Name"))
-        self.name_error = FormErrorLabel(self)
+        self.name_error = self.error
         self.audience = QComboBox(self)
         self.audience.setAccessibleName(_("For"))
         for code, word in AUDIENCE_WORDS.items():
             self.audience.addItem(_(word), code)
         self.active = QCheckBox(_("In &use (offered when planning)"), self)
-        form.addRow(_("&Name"), self.name)
-        form.addRow("", self.name_error)
-        form.addRow(_("&For"), self.audience)
-        form.addRow("", self.active)
-        buttons = QHBoxLayout()
-        new = QPushButton(_("&New kind"), self)
-        new.setAccessibleName(_("Add a new kind of session"))
-        new.clicked.connect(self._new)
-        save = QPushButton(_("&Save"), self)
-        save.setObjectName("primary")
-        save.setAccessibleName(_("Save this kind of session"))
-        save.clicked.connect(self.save)
-        buttons.addWidget(new)
-        buttons.addStretch(1)
-        buttons.addWidget(save)
-        form.addRow(buttons)
-        row.addWidget(form_holder, 1)
-        layout.addLayout(row, 1)
-        self.editing: int | None = None
+        self.add_field(_("&Name"), self.name)
+        self.add_field(_("&For"), self.audience)
+        self.add_option(self.active)
+        self.add_button(_("&New kind"), self._new, _("Add a new kind of session"))
+        self.add_button(_("&Save"), self.save, _("Save this kind of session"), primary=True)
         self.activated()
+        if self.rows and self.current() is None:
+            self.select(self.key(self.rows[0]))
 
-    def activated(self) -> None:
-        self.kinds = list_kinds(self.context.db, include_inactive=True)
-        chosen = self.editing
-        self.list.blockSignals(True)
-        self.list.clear()
-        for kind in self.kinds:
-            text = f"{kind.name} ({audience_word(kind.audience)})"
-            if not kind.active:
-                text += " — " + _("not in use")
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, kind.id)
-            self.list.addItem(item)
-        self.list.blockSignals(False)
-        ids = [kind.id for kind in self.kinds]
-        self.list.setCurrentRow(ids.index(chosen) if chosen in ids else 0)
+    def load(self) -> list[KindInfo]:
+        return list_kinds(self.context.db, include_inactive=True)
 
-    def _load(self, row: int) -> None:
-        if row < 0 or row >= len(self.kinds):
-            return
-        kind = self.kinds[row]
-        self.editing = kind.id
-        self.name.setText(kind.name)
-        self.audience.setCurrentIndex(max(0, self.audience.findData(kind.audience)))
-        self.active.setChecked(kind.active)
-        self.name_error.clear_message()
+    def cells(self, row: KindInfo) -> tuple[str, ...]:
+        text = f"{row.name} ({audience_word(row.audience)})"
+        if not row.active:
+            text += " — " + _("not in use")
+        return (text,)
+
+    def key(self, row: KindInfo) -> object:
+        return row.id
+
+    def fill(self, row: KindInfo) -> None:
+        self.editing = row.id
+        self.name.setText(row.name)
+        self.audience.setCurrentIndex(max(0, self.audience.findData(row.audience)))
+        self.active.setChecked(row.active)
 
     def _new(self) -> None:
         self.editing = None
-        self.list.clearSelection()
+        self.clear_selection()
+        self.error.clear_message()
         self.name.clear()
         self.audience.setCurrentIndex(self.audience.findData("everyone"))
         self.active.setChecked(True)
         self.name.setFocus()
 
     def save(self) -> None:
-        self.name_error.clear_message()
-        try:
-            self.editing = save_kind(
-                self.context.db,
-                self.context.actor,
-                self.editing,
+        context, editing = self.context, self.editing
+        self.attempt(
+            lambda: save_kind(
+                context.db,
+                context.actor,
+                editing,
                 self.name.text(),
                 self.audience.currentData(),
                 self.active.isChecked(),
-            )
-        except ValidationError as error:
-            self.name_error.show_message(str(error))
-            return
-        except Exception as error:
-            show_exception(self, error)
-            return
-        self.activated()
-        self.context.bus.changed.emit("session_kind")
-        self.context.bus.status_message.emit(_("The kind of session is saved."))
+            ),
+            status=_("The kind of session is saved."),
+        )
 
 
 PAGE = registry.AdminPageSpec(

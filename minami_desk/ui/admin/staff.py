@@ -7,13 +7,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -31,26 +29,19 @@ from minami_desk.services.settings import get_setting, set_settings
 from minami_desk.ui import registry
 from minami_desk.ui.context import AppContext
 from minami_desk.ui.idle_lock import DEFAULT_IDLE_MINUTES, IDLE_SETTING
-from minami_desk.ui.sign_in import primary_button
 from minami_desk.ui.style import colours
-from minami_desk.ui.widgets import FormErrorLabel, Heading, confirm, show_exception, user_message
+from minami_desk.ui.widgets import (
+    FormErrorLabel,
+    Heading,
+    confirm,
+    dialog_buttons,
+    show_exception,
+    show_field_errors,
+    text_field,
+    user_message,
+)
 
 COLUMNS = (N_("Name"), N_("Sign-in name"), N_("Role"), N_("Status"))
-
-
-def _field(form: QFormLayout, parent: QWidget, label: str, accessible: str, secret: bool = False):  # type: ignore[no-untyped-def]
-    field = QLineEdit(parent)
-    field.setAccessibleName(accessible)
-    if secret:
-        field.setEchoMode(QLineEdit.EchoMode.Password)
-    error = FormErrorLabel(parent)
-    caption = QLabel(label, parent)
-    caption.setBuddy(field)
-    column = QVBoxLayout()
-    column.addWidget(field)
-    column.addWidget(error)
-    form.addRow(caption, column)
-    return field, error
 
 
 class AddStaffDialog(QDialog):
@@ -62,8 +53,8 @@ class AddStaffDialog(QDialog):
         self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.display_name, name_error = _field(form, self, _("&Name"), _("Name"))
-        self.username, user_error = _field(form, self, _("&Sign-in name"), _("Sign-in name"))
+        self.display_name, name_error = text_field(form, self, _("&Name"), _("Name"))
+        self.username, user_error = text_field(form, self, _("&Sign-in name"), _("Sign-in name"))
         self.role = QComboBox(self)
         self.role.setAccessibleName(_("Role"))
         for role in STAFF_ROLES:
@@ -72,10 +63,10 @@ class AddStaffDialog(QDialog):
         role_caption = QLabel(_("&Role"), self)
         role_caption.setBuddy(self.role)
         form.addRow(role_caption, self.role)
-        self.password, password_error = _field(
+        self.password, password_error = text_field(
             form, self, _("&Password"), _("Password"), secret=True
         )
-        self.repeat, repeat_error = _field(
+        self.repeat, repeat_error = text_field(
             form, self, _("R&epeat password"), _("Repeat the password"), secret=True
         )
         self.errors = {
@@ -87,11 +78,7 @@ class AddStaffDialog(QDialog):
         layout.addLayout(form)
         self.general_error = FormErrorLabel(self)
         layout.addWidget(self.general_error)
-        buttons = QDialogButtonBox(self)
-        buttons.addButton(primary_button(_("&Add"), self), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.create)
-        buttons.rejected.connect(self.reject)
+        buttons, _add = dialog_buttons(self, _("&Add"), self.create)
         layout.addWidget(buttons)
 
     def create(self) -> None:
@@ -110,8 +97,7 @@ class AddStaffDialog(QDialog):
                 self.password.text(),
             )
         except ValidationError as error:
-            for key, message in error.errors.items():
-                self.errors.get(key, self.general_error).show_message(message)
+            show_field_errors(error, self.errors, self.general_error)
             return
         except Exception as error:
             self.general_error.show_message(user_message(error))
@@ -135,18 +121,14 @@ class ResetPasswordDialog(QDialog):
         note.setWordWrap(True)
         layout.addWidget(note)
         form = QFormLayout()
-        self.password, self.error = _field(
+        self.password, self.error = text_field(
             form, self, _("&New password"), _("New password"), secret=True
         )
-        self.repeat, self.repeat_error = _field(
+        self.repeat, self.repeat_error = text_field(
             form, self, _("R&epeat password"), _("Repeat the password"), secret=True
         )
         layout.addLayout(form)
-        buttons = QDialogButtonBox(self)
-        buttons.addButton(primary_button(_("&Save"), self), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons, _save = dialog_buttons(self, _("&Save"), self.save)
         layout.addWidget(buttons)
 
     def save(self) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from minami_desk.i18n import _, format_date
 from minami_desk.services import clock
+from minami_desk.services.audit import record_viewed
 from minami_desk.services.referrals import (
     OPEN_STATUSES,
     FollowUpResult,
@@ -35,9 +36,14 @@ from minami_desk.services.referrals import (
     status_label,
 )
 from minami_desk.ui.context import AppContext
-from minami_desk.ui.referrals.forms import ErrorForm, date_edit, date_of, make_primary
+from minami_desk.ui.referrals.forms import (
+    ErrorForm,
+    date_edit,
+    date_of,
+    save_and_close,
+)
 from minami_desk.ui.referrals.referral_dialog import FOLLOW_UP_AFTER_DAYS, ReferralDialog
-from minami_desk.ui.widgets import Heading
+from minami_desk.ui.widgets import Heading, primary_button
 
 
 def _summary(row: ReferralRow) -> str:
@@ -61,6 +67,8 @@ class FollowUpDialog(QDialog):
         self.context = context
         self.referral_id = referral_id
         self.row = get_referral(context.db, context.actor, referral_id)
+        # Opening shows the reason and outcome: logged once here, not on every refresh.
+        record_viewed(context.db, context.actor, "referral", referral_id)
         self.setWindowTitle(_("Referral"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
@@ -107,13 +115,12 @@ class FollowUpDialog(QDialog):
         next_row.addWidget(self.next_on)
         next_row.addStretch(1)
         form.add_row("follow_up_on", _("Next step"), next_row, self.next_enabled)
-        layout.addLayout(form.layout)
+        form.place(layout)
         self.form = form
-        layout.addWidget(form.general)
 
         buttons = QDialogButtonBox(self)
-        self.save_button = buttons.addButton(_("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
-        make_primary(self.save_button)
+        self.save_button = primary_button(_("&Save"), self)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setAccessibleName(_("Save the follow-up"))
         self.edit_button = QPushButton(_("Change &details…"), self)
         self.edit_button.setAccessibleName(_("Change the referral's details"))
@@ -175,11 +182,14 @@ class FollowUpDialog(QDialog):
             next_date = date_of(self.next_on)
         result = FollowUpResult(status, self.note.toPlainText(), next_date)
         db, actor = self.context.db, self.context.actor
-        if not self.form.attempt(lambda: record_follow_up(db, actor, self.referral_id, result)):
-            return
-        self.context.bus.changed.emit("referral")
-        self.context.bus.status_message.emit(_("The follow-up is saved."))
-        self.accept()
+        save_and_close(
+            self,
+            self.context,
+            self.form,
+            lambda: record_follow_up(db, actor, self.referral_id, result),
+            "referral",
+            _("The follow-up is saved."),
+        )
 
     def _edit_details(self) -> None:
         dialog = ReferralDialog(self.context, self.row.resident_id, existing=self.row, parent=self)

@@ -1,4 +1,5 @@
-"""Small form helpers the referral and story dialogs share: dates, labelled fields, errors."""
+"""Small form helpers the referral and story dialogs share: dates, labelled fields, errors,
+the save/cancel row."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ from datetime import date
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QDateEdit,
+    QDialog,
     QFormLayout,
     QLabel,
     QVBoxLayout,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from minami_desk.services.errors import UserError, ValidationError
+from minami_desk.ui.context import AppContext
 from minami_desk.ui.widgets import FormErrorLabel, show_exception
 
 DATE_FORMAT = "dd-MM-yyyy"
@@ -39,13 +41,6 @@ def set_date(edit: QDateEdit, value: date) -> None:
     edit.setDate(QDate(value.year, value.month, value.day))
 
 
-def make_primary(button: QAbstractButton) -> None:
-    """The window's accent style for the main button; a button box polished it already."""
-    button.setObjectName("primary")
-    button.style().unpolish(button)
-    button.style().polish(button)
-
-
 class ErrorForm:
     """A QFormLayout whose rows each carry a FormErrorLabel, keyed by the service's field name."""
 
@@ -55,6 +50,11 @@ class ErrorForm:
         self.errors: dict[str, FormErrorLabel] = {}
         # For messages without a field of their own; the owner places it (under the form).
         self.general = FormErrorLabel(parent)
+
+    def place(self, layout: QVBoxLayout) -> None:
+        """Put the fields, then the general message under them, into the dialog's layout."""
+        layout.addLayout(self.layout)
+        layout.addWidget(self.general)
 
     def add_row(
         self, key: str, label: str, field: QWidget | object, buddy: QWidget | None = None
@@ -106,3 +106,20 @@ class ErrorForm:
             show_exception(self.parent, error)
             return False
         return True
+
+
+def save_and_close(
+    dialog: QDialog,
+    context: AppContext,
+    form: ErrorForm,
+    store: Callable[[], object],
+    topic: str,
+    message: str,
+) -> bool:
+    """Run the dialog's service call; when it worked, tell the other screens and close."""
+    if not form.attempt(store):
+        return False
+    context.bus.changed.emit(topic)
+    context.bus.status_message.emit(message)
+    dialog.accept()
+    return True

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -38,8 +37,14 @@ from minami_desk.services.referrals import (
 )
 from minami_desk.services.themes import list_themes
 from minami_desk.ui.context import AppContext
-from minami_desk.ui.referrals.forms import ErrorForm, date_edit, date_of, make_primary, set_date
-from minami_desk.ui.widgets import Heading
+from minami_desk.ui.referrals.forms import (
+    ErrorForm,
+    date_edit,
+    date_of,
+    save_and_close,
+    set_date,
+)
+from minami_desk.ui.widgets import Heading, dialog_buttons
 
 FOLLOW_UP_AFTER_DAYS = 14
 
@@ -139,19 +144,11 @@ class ReferralDialog(QDialog):
         follow_row.addStretch(1)
         form.add_row("follow_up_on", _("Follow-up"), follow_row, self.follow_up_enabled)
 
-        layout.addLayout(form.layout)
+        form.place(layout)
         self.form = form
-        layout.addWidget(form.general)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        buttons, self.save_button = dialog_buttons(
+            self, _("&Save referral"), self.save, _("Save referral")
         )
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(_("&Save referral"))
-        make_primary(self.save_button)
-        self.save_button.setAccessibleName(_("Save referral"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         if existing is not None:
             self._fill(existing)
@@ -211,8 +208,6 @@ class ReferralDialog(QDialog):
                 update_referral(db, actor, self.existing.id, data)
                 self.saved_id = self.existing.id
 
-        if not self.form.attempt(store):
-            return
-        self.context.bus.changed.emit("referral")
-        self.context.bus.status_message.emit(_("The referral is saved."))
-        self.accept()
+        save_and_close(
+            self, self.context, self.form, store, "referral", _("The referral is saved.")
+        )

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -31,7 +30,14 @@ from minami_desk.services.stories import (
     trajectory_choices,
 )
 from minami_desk.ui.context import AppContext
-from minami_desk.ui.referrals.forms import ErrorForm, date_edit, date_of, make_primary, set_date
+from minami_desk.ui.referrals.forms import (
+    ErrorForm,
+    date_edit,
+    date_of,
+    save_and_close,
+    set_date,
+)
+from minami_desk.ui.widgets import dialog_buttons
 
 TRAJECTORY_STATUS = {
     "active": N_("ongoing"),
@@ -138,19 +144,11 @@ class StoryDialog(QDialog):
         form.errors["pseudonym"] = form.errors["sharing"]
         self.sharing_buttons["not_shared"].setChecked(True)
 
-        layout.addLayout(form.layout)
+        form.place(layout)
         self.form = form
-        layout.addWidget(form.general)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        buttons, self.save_button = dialog_buttons(
+            self, _("&Save story"), self.save, _("Save story")
         )
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(_("&Save story"))
-        make_primary(self.save_button)
-        self.save_button.setAccessibleName(_("Save story"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
         if existing is not None:
@@ -263,8 +261,4 @@ class StoryDialog(QDialog):
         def store() -> None:
             self.saved_id = save_story(self.context.db, self.context.actor, data, story_id)
 
-        if not self.form.attempt(store):
-            return
-        self.context.bus.changed.emit("story")
-        self.context.bus.status_message.emit(_("The story is saved."))
-        self.accept()
+        save_and_close(self, self.context, self.form, store, "story", _("The story is saved."))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from minami_desk.i18n import N_, _, format_date, ngettext
 from minami_desk.services.actor import Permission
+from minami_desk.services.audit import record_viewed
 from minami_desk.services.stories import (
     StoryRow,
     get_story,
@@ -183,6 +184,8 @@ class StoriesSection(QWidget):
     def edit(self, story_id: int) -> QDialog | None:
         try:
             row = get_story(self.context.db, self.context.actor, story_id)
+            if row.resident_id is not None or row.trajectory_id is not None:  # about a person
+                record_viewed(self.context.db, self.context.actor, "success_story", story_id)
         except Exception as error:
             show_exception(self, error)
             return None

@@ -219,7 +219,7 @@ class TrajectoriesSection(QWidget):
 
     def open_trajectory(self, trajectory_id: int) -> None:
         try:
-            self.page.load(trajectory_id)
+            self.page.show_trajectory(trajectory_id)
         except UserError as error:
             show_exception(self, error)
             return

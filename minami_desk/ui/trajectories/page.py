@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from minami_desk.i18n import _
 from minami_desk.services.actor import Permission
+from minami_desk.services.audit import record_viewed
 from minami_desk.services.errors import UserError, ValidationError
 from minami_desk.services.trajectories.labels import status_label, stop_reason_label
 from minami_desk.services.trajectories.notes import add_note
@@ -154,6 +155,14 @@ class TrajectoryPage(QWidget):
         context.bus.changed.connect(self._changed)
 
     # -- loading --------------------------------------------------------------------------
+    def show_trajectory(self, trajectory_id: int) -> None:
+        """Open the page on a trajectory: loaded, and the opening is in the audit log.
+
+        Only opening counts as viewing; ``reload`` after a change writes no row.
+        """
+        self.load(trajectory_id)
+        record_viewed(self.context.db, self.context.actor, "trajectory", trajectory_id)
+
     def load(self, trajectory_id: int) -> None:
         self.detail = get_trajectory(self.context.db, self.context.actor, trajectory_id)
         detail = self.detail
