@@ -64,6 +64,11 @@ class WeekView(QWidget):
             self.headers.append(header)
             self.days.append(day_list)
         grid.setRowStretch(1, 1)
+        self.empty = QLabel(_("No sessions this week."), self)
+        self.empty.setObjectName("emptyState")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.hide()
+        grid.addWidget(self.empty, 2, 0, 1, 7)
 
     def show_week(self, monday: date, sessions: list[SessionSummary]) -> None:
         self.monday = monday
@@ -88,6 +93,7 @@ class WeekView(QWidget):
                     entry = day_list.item(row)
                     entry.setFont(struck(entry.font(), True))
                     entry.setForeground(QColor(colours()["muted"]))  # readable grey (AA)
+        self.empty.setVisible(not sessions)
 
     def _selected(self, column: int) -> None:
         """One selection across the week: choosing on Tuesday clears Monday's."""
