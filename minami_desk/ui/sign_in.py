@@ -57,6 +57,11 @@ class SignInForm(QWidget):
         self.password_input.setObjectName("signInPassword")
         self.password_input.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_input.setAccessibleName(_("Password"))
+        self.password_input.setToolTip(
+            _(
+                "Your own password. After {count} wrong tries the account waits a few minutes."
+            ).format(count=accounts.MAX_FAILED_SIGN_INS)
+        )
         name_label = QLabel(_("&Name"), self)
         name_label.setBuddy(self.name_input)
         password_label = QLabel(_("&Password"), self)
@@ -187,6 +192,17 @@ class CreateAdminDialog(QDialog):
             secret = key in ("password", "repeat")
             self.inputs[key], self.errors[key] = text_field(form, self, label, accessible, secret)
         self.inputs["username"].setToolTip(_("Short and easy to type, for example your first name"))
+        self.inputs["display_name"].setToolTip(
+            _("Shown in the program, for example in the status bar")
+        )
+        self.inputs["password"].setToolTip(
+            _("At least {count} characters; only its owner should know it").format(
+                count=accounts.MIN_PASSWORD_LENGTH
+            )
+        )
+        self.inputs["repeat"].setToolTip(
+            _("Type the password once more, to rule out a typing error")
+        )
         self.inputs["display_name"].textEdited.connect(self._suggest_username)
         layout.addLayout(form)
         self.general_error = FormErrorLabel(self)

@@ -69,6 +69,17 @@ class AddStaffDialog(QDialog):
         self.repeat, repeat_error = text_field(
             form, self, _("R&epeat password"), _("Repeat the password"), secret=True
         )
+        self.display_name.setToolTip(_("The name colleagues know this person by"))
+        self.username.setToolTip(_("Short and easy to type, for example the first name"))
+        self.role.setToolTip(
+            _("Volunteers never see help requests, trajectory notes or referral reasons")
+        )
+        self.password.setToolTip(
+            _("At least {count} characters; only its owner should know it").format(
+                count=accounts.MIN_PASSWORD_LENGTH
+            )
+        )
+        self.repeat.setToolTip(_("Type the password once more, to rule out a typing error"))
         self.errors = {
             "display_name": name_error,
             "username": user_error,
@@ -127,6 +138,12 @@ class ResetPasswordDialog(QDialog):
         self.repeat, self.repeat_error = text_field(
             form, self, _("R&epeat password"), _("Repeat the password"), secret=True
         )
+        self.password.setToolTip(
+            _("At least {count} characters; only its owner should know it").format(
+                count=accounts.MIN_PASSWORD_LENGTH
+            )
+        )
+        self.repeat.setToolTip(_("Type the password once more, to rule out a typing error"))
         layout.addLayout(form)
         buttons, _save = dialog_buttons(self, _("&Save"), self.save)
         layout.addWidget(buttons)
