@@ -12,7 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from benchmarks.bench_sessions import _big_session, _copy_database
+from benchmarks.bench_sessions import _big_session, _copy_database, _cpu_result
 from benchmarks.common import Result, measure
 
 RESIDENT_PAGE_BUDGET_MS = 150
@@ -97,6 +97,14 @@ def run(data_dir: Path, repeat: int = 9) -> list[Result]:
                         lambda: resident_timeline(db, actor, resident_id),
                     ),
                     budget_ms=RESIDENT_PAGE_BUDGET_MS,
+                )
+            )
+            results.append(
+                _cpu_result(
+                    f"resident page, long history ({history} timeline rows), CPU time",
+                    open_page,
+                    repeat,
+                    RESIDENT_PAGE_BUDGET_MS,
                 )
             )
             session_id = _big_session(db, actor, today())

@@ -195,19 +195,49 @@ def unlock(header: Header, passphrase: str) -> Keys:
 Progress = Callable[[int], None]
 
 
+class EncryptingWriter:
+    """A write-only file object that encrypts what it is given into ``target``.
+
+    The header goes first; ``finish`` writes the GCM tag. ``tell`` counts plaintext bytes,
+    which is all a streaming zip writer needs. One GCM stream over the whole payload, so the
+    file is the same format however the plaintext arrives.
+    """
+
+    def __init__(self, header: Header, keys: Keys, target: BinaryIO) -> None:
+        self._target = target
+        self._encryptor = Cipher(
+            algorithms.AES256(keys.encryption), modes.GCM(header.nonce)
+        ).encryptor()
+        self._encryptor.authenticate_additional_data(header.raw)
+        self._written = 0
+        target.write(header.raw)
+
+    def write(self, data: bytes) -> int:
+        self._target.write(self._encryptor.update(data))
+        self._written += len(data)
+        return len(data)
+
+    def tell(self) -> int:
+        return self._written
+
+    def flush(self) -> None:
+        self._target.flush()
+
+    def finish(self) -> None:
+        self._target.write(self._encryptor.finalize())
+        self._target.write(self._encryptor.tag)
+
+
 def encrypt(
     header: Header, keys: Keys, source: BinaryIO, target: BinaryIO, progress: Progress | None
 ) -> None:
     """Write header, ciphertext and tag; ``progress`` gets the number of bytes done each step."""
-    encryptor = Cipher(algorithms.AES256(keys.encryption), modes.GCM(header.nonce)).encryptor()
-    encryptor.authenticate_additional_data(header.raw)
-    target.write(header.raw)
+    writer = EncryptingWriter(header, keys, target)
     while chunk := source.read(_CHUNK):
-        target.write(encryptor.update(chunk))
+        writer.write(chunk)
         if progress is not None:
             progress(len(chunk))
-    target.write(encryptor.finalize())
-    target.write(encryptor.tag)
+    writer.finish()
 
 
 def decrypt(

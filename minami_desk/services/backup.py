@@ -1,10 +1,10 @@
 """The board's encrypted backup file: make one from the live database, and check it.
 
-The file is written next to its final name under a temporary name, read back and checked,
-flushed to the disk, and only then renamed into place. A failure at any point (a full USB
-stick, a read-only folder, a killed process) leaves the old file or no file at that name,
-never half a file. The plaintext zip is built in the data folder, not on the target: the
-board's stick only ever holds ciphertext.
+The file is written next to its final name under a temporary name, flushed to the disk, read
+back and checked, and only then renamed into place. A failure at any point (a full USB stick, a
+read-only folder, a killed process) leaves the old file or no file at that name, never half a
+file. The zip is encrypted as it is made, so the board's stick only ever holds ciphertext; the
+snapshot and the decrypted read-back copy stay in the data folder, beside the database.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from minami_desk import __version__
 from minami_desk.data import backup_format, backup_payload, sqlite_files
@@ -143,15 +144,23 @@ def _remove_stale_parts(target: Path) -> None:
             stale.unlink()
 
 
-def make_manifest(snapshot: Path) -> Manifest:
-    return Manifest(
-        program_version=__version__,
-        schema_revision=sqlite_files.schema_revision(snapshot),
-        created_at=datetime.now(UTC).isoformat(timespec="seconds"),
-        row_counts=sqlite_files.table_row_counts(snapshot),
-        database_sha256=sqlite_files.sha256_file(snapshot),
-        database_size=snapshot.stat().st_size,
-    )
+def manifest_for(snapshot: Path) -> Callable[[str, int], Manifest]:
+    """What the manifest says apart from the database digest, which packing computes."""
+    revision = sqlite_files.schema_revision(snapshot)
+    row_counts = sqlite_files.table_row_counts(snapshot)
+    created_at = datetime.now(UTC).isoformat(timespec="seconds")
+
+    def describe(sha256: str, size: int) -> Manifest:
+        return Manifest(
+            program_version=__version__,
+            schema_revision=revision,
+            created_at=created_at,
+            row_counts=row_counts,
+            database_sha256=sha256,
+            database_size=size,
+        )
+
+    return describe
 
 
 def create_backup(
@@ -178,36 +187,45 @@ def create_backup(
     if not target.parent.is_dir():
         missing = FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(target.parent))
         raise storage_error(missing, target.parent)
-    steps = ProgressSteps(progress, [1, 2, 3, 3])
+    steps = ProgressSteps(progress, [2, 5, 2])
     work_folder = db.path.parent
     try:
-        with tempfile.TemporaryDirectory(dir=work_folder, prefix=".backup-work-") as scratch:
+        with (
+            tempfile.TemporaryDirectory(dir=work_folder, prefix=".backup-work-") as scratch,
+            ThreadPoolExecutor(max_workers=1) as pool,
+        ):
             work = Path(scratch)
+            # The key derivation needs nothing from the database: it runs while SQLite copies.
+            keying = pool.submit(backup_format.new_header, passphrase, kdf)
             snapshot = work / backup_payload.DATABASE_NAME
             steps.start(1)
-            sqlite_files.snapshot(db.path, snapshot)
-            # integrity_check is the slowest step; it runs while the zip is made (both only
-            # read the snapshot, and neither holds the GIL), and is waited for before writing.
-            with ThreadPoolExecutor(max_workers=1) as pool:
-                integrity = pool.submit(sqlite_files.integrity_problems, snapshot)
-                try:
-                    manifest = make_manifest(snapshot)
-                except sqlite3.OperationalError:
-                    raise
-                except sqlite3.DatabaseError:  # too damaged even to count rows
-                    raise LiveDatabaseDamagedError() from None
-                payload = work / "payload.zip"
-                advance = steps.start(manifest.database_size)
-                backup_payload.pack(snapshot, manifest, payload, advance)
-                if integrity.result():
+            sqlite_files.snapshot(db.path, snapshot, durable=False)  # scratch: never kept
+            # quick_check (the page structure; integrity_check's index cross-check would
+            # triple the time) runs beside the packing: both only read the snapshot, neither
+            # holds the GIL. The automatic backups keep the full integrity_check.
+            sound = pool.submit(sqlite_files.integrity_problems, snapshot, quick=True)
+            try:
+                describe = manifest_for(snapshot)
+            except sqlite3.OperationalError:
+                raise
+            except sqlite3.DatabaseError:  # too damaged even to count rows
+                raise LiveDatabaseDamagedError() from None
+            header, keys = keying.result()
+
+            def confirm_sound() -> None:
+                if sound.result():
                     raise LiveDatabaseDamagedError()  # never hand out a damaged copy
-            if backup_payload.database_digest(payload) != manifest.database_sha256:
-                raise BackupNotVerifiedError()
-            header, keys = backup_format.new_header(passphrase, kdf)
-            size = _write_and_verify(header, keys, payload, target, steps)
+
+            size, manifest = _write_and_verify(
+                header, keys, snapshot, describe, target, work, steps, confirm_sound
+            )
     except backup_format.BackupFormatError:
         raise BackupNotVerifiedError() from None  # what we just wrote does not read back
-    except OSError as error:  # in the data folder: the snapshot or the zip
+    except _DiskFailed as failed:
+        where = "data" if failed.folder == work_folder else "target"
+        log.error("backup failed in the %s folder: %s", where, failed.error.strerror)
+        raise storage_error(failed.error, failed.folder) from None
+    except OSError as error:  # in the data folder: the snapshot
         log.error("backup failed in the data folder: %s", error.strerror)
         raise storage_error(error, work_folder) from None
     except sqlite3.OperationalError as error:
@@ -230,14 +248,30 @@ def _same_file(first: Path, second: Path) -> bool:
         return False
 
 
+class _DiskFailed(Exception):
+    """An OSError with the folder whose disk refused: the target's or the data folder's."""
+
+    def __init__(self, error: OSError, folder: Path) -> None:
+        super().__init__(error.strerror)
+        self.error = error
+        self.folder = folder
+
+
 def _write_and_verify(
     header: backup_format.Header,
     keys: backup_format.Keys,
-    payload: Path,
+    snapshot: Path,
+    describe: Callable[[str, int], Manifest],
     target: Path,
+    work: Path,
     steps: ProgressSteps,
-) -> int:
-    """Encrypt into a temporary file beside ``target``, read it back, fsync, rename."""
+    confirm_sound: Callable[[], None],
+) -> tuple[int, Manifest]:
+    """Zip and encrypt in one stream into a temporary file beside ``target``, fsync it, read
+    it back as a restore would, and only then rename it into place.
+
+    The plaintext never touches the target's disk: the zip is encrypted as it is made.
+    """
     _remove_stale_parts(target)
     partial: Path | None = None
     try:
@@ -245,20 +279,22 @@ def _write_and_verify(
             prefix=f".{target.name}.", suffix=PARTIAL_SUFFIX, dir=target.parent
         )
         partial = Path(name)
-        payload_size = payload.stat().st_size
-        with os.fdopen(descriptor, "wb") as out, open(payload, "rb") as source:
-            backup_format.encrypt(header, keys, source, out, steps.start(payload_size))
+        advance = steps.start(snapshot.stat().st_size)
+        with os.fdopen(descriptor, "wb") as out:
+            writer = backup_format.EncryptingWriter(header, keys, out)
+            manifest = backup_payload.pack(snapshot, describe, writer, advance)
+            writer.finish()
             out.flush()
             os.fsync(out.fileno())
             _drop_from_cache(out.fileno())
-        _verify(header, keys, partial, payload, steps.start(payload_size))
+        confirm_sound()
+        _verify(header, keys, partial, manifest, work, steps.start(partial.stat().st_size))
         os.replace(partial, target)
         partial = None
         sqlite_files.fsync_dir(target.parent)
-        return target.stat().st_size
+        return target.stat().st_size, manifest
     except OSError as error:
-        log.error("backup failed in the target folder: %s", error.strerror)
-        raise storage_error(error, target.parent) from None
+        raise _DiskFailed(error, target.parent) from None
     finally:
         if partial is not None:
             sqlite_files.remove_quietly(partial)
@@ -275,23 +311,55 @@ def _verify(
     header: backup_format.Header,
     keys: backup_format.Keys,
     written: Path,
-    payload: Path,
+    manifest: Manifest,
+    work: Path,
     advance: Callable[[int], None],
 ) -> None:
-    """Decrypt what is on the disk and insist it is, byte for byte, the checked payload."""
-    with open(written, "rb") as handle, open(payload, "rb") as expected:
-        if backup_format.read_header(handle).raw != header.raw:
+    """Open what is on the disk the way a restore does: decrypt it (the GCM tag covers every
+    byte), then the manifest must be the one we wrote and the database inside must have the
+    snapshot's SHA-256. The decrypted zip goes to the data folder, beside the snapshot."""
+    readback = work / "readback.zip"
+    try:
+        with open(written, "rb") as handle, _ScratchFile(readback, work.parent) as scratch:
+            if backup_format.read_header(handle).raw != header.raw:
+                raise BackupNotVerifiedError()
+            backup_format.decrypt(header, keys, handle, scratch.write, advance)
+        if backup_payload.read_manifest(readback) != manifest:
             raise BackupNotVerifiedError()
-        mismatch = False
-
-        def compare(chunk: bytes) -> None:
-            nonlocal mismatch
-            if chunk and expected.read(len(chunk)) != chunk:
-                mismatch = True
-
-        backup_format.decrypt(header, keys, handle, compare, advance)
-        if mismatch or expected.read(1):
+        if backup_payload.database_digest(readback) != manifest.database_sha256:
             raise BackupNotVerifiedError()
+    finally:
+        sqlite_files.remove_quietly(readback)
+
+
+class _ScratchFile:
+    """The decrypted read-back copy; a full data disk is reported as the data folder's."""
+
+    def __init__(self, path: Path, folder: Path) -> None:
+        self._path = path
+        self._folder = folder
+        self._handle: BinaryIO | None = None
+
+    def __enter__(self) -> _ScratchFile:
+        try:
+            self._handle = open(self._path, "wb")
+        except OSError as error:
+            raise _DiskFailed(error, self._folder) from None
+        return self
+
+    def write(self, chunk: bytes) -> None:
+        assert self._handle is not None
+        try:
+            self._handle.write(chunk)
+        except OSError as error:
+            raise _DiskFailed(error, self._folder) from None
+
+    def __exit__(self, *exc: object) -> None:
+        if self._handle is not None:
+            try:
+                self._handle.close()
+            except OSError as error:
+                raise _DiskFailed(error, self._folder) from None
 
 
 def open_backup(

@@ -2,9 +2,10 @@
 
 Everything that can fail happens on a copy in a scratch folder inside the data folder (same
 disk, so the final rename is atomic): decrypting, the integrity and foreign-key checks, bringing
-an older schema up to date. Only then is the current database saved as a safety copy and the
-checked file renamed over it. Until that rename, the current database is untouched; after it,
-the restored one is complete.
+an older schema up to date. The current database is saved as a safety copy while the checks run
+(and that copy is removed again if the restore does not happen); then the checked file is
+renamed over it. Until that rename, the current database is untouched; after it, the restored
+one is complete.
 
 The caller holds the instance lock (the window does; ``minami-desk restore`` takes it) and has
 closed its own connections, so no one writes while the files change places.
@@ -20,7 +21,7 @@ import shutil
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -169,14 +170,68 @@ def _scratch(paths: Paths) -> Iterator[Path]:
 def _install(
     paths: Paths, candidate: Path, scratch: Path, actor: Actor, steps: ProgressSteps
 ) -> RestoreResult:
-    _check_sound(candidate)
-    revision = sqlite_files.schema_revision(candidate)
-    if revision is None:
-        raise DamagedBackupError()
-    if revision not in known_revisions():
-        raise BackupTooNewError()
+    # The safety copy of the current database (mostly disk work) is made while the candidate's
+    # checks keep the processor busy; nobody writes meanwhile (the caller holds the lock). It is
+    # removed again if anything fails, so a failed restore leaves no trace.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        saving = pool.submit(save_safety_copy, paths)
+        try:
+            _check_sound(candidate, pool)
+        except BaseException:
+            _discard(saving)
+            raise
+    safety_copy = saving.result()
+    try:
+        revision = sqlite_files.schema_revision(candidate)
+        if revision is None:
+            raise DamagedBackupError()
+        if revision not in known_revisions():
+            raise BackupTooNewError()
+        steps.start(1)
+        migrated = revision != head_revision()
+        _bring_up_to_date(candidate, scratch, actor, revision, migrated)
+        row_counts = sqlite_files.table_row_counts(candidate)
+    except BaseException:
+        if safety_copy is not None:
+            sqlite_files.remove_quietly(safety_copy)
+        raise
     steps.start(1)
-    migrated = revision != head_revision()
+    _swap(paths, candidate, scratch)  # past this point the safety copy is kept, come what may
+    log.info("database restored (schema %s, migrated %s)", revision, migrated)
+    return RestoreResult(safety_copy, revision, migrated, row_counts)
+
+
+def _discard(saving: Future[Path | None]) -> None:
+    """A safety copy made for a restore that did not happen is not kept."""
+    try:
+        made = saving.result()
+    except Exception:  # its own failure counts for nothing beside the one being raised
+        return
+    if made is not None:
+        sqlite_files.remove_quietly(made)
+
+
+def _check_sound(candidate: Path, pool: ThreadPoolExecutor) -> None:
+    """integrity_check and foreign_key_check, side by side: both only read, and take seconds
+    on a large database."""
+    links = pool.submit(sqlite_files.foreign_key_problems, candidate)
+    try:
+        if sqlite_files.integrity_problems(candidate):
+            raise DamagedBackupError()
+    finally:
+        wait([links])
+    try:
+        broken = links.result()
+    except sqlite3.DatabaseError:
+        raise DamagedBackupError() from None
+    if broken:
+        raise DamagedBackupError()
+
+
+def _bring_up_to_date(
+    candidate: Path, scratch: Path, actor: Actor, revision: str, migrated: bool
+) -> None:
+    """Migrate an older schema and record the restore, then settle the file for the swap."""
     database = Database(candidate)
     try:
         if migrated:
@@ -194,32 +249,14 @@ def _install(
     finally:
         database.dispose()
     sqlite_files.settle(candidate)
-    # The full integrity_check ran above; after the migration and the audit row a quick_check
-    # (no index cross-check) is enough to catch a write that went wrong, and saves seconds.
-    if sqlite_files.integrity_problems(candidate, quick=True) or (
-        sqlite_files.foreign_key_problems(candidate)
+    # The full checks ran above. A migration rewrites tables, so after one a quick_check (no
+    # index cross-check) and the foreign keys are checked again; without one, only the audit
+    # row was added (through a connection that enforces foreign keys), and that needs no
+    # second pass over the whole file.
+    if migrated and (
+        sqlite_files.integrity_problems(candidate, quick=True)
+        or sqlite_files.foreign_key_problems(candidate)
     ):
-        raise DamagedBackupError()
-    row_counts = sqlite_files.table_row_counts(candidate)
-    steps.start(1)
-    safety_copy = save_safety_copy(paths)
-    _swap(paths, candidate, scratch)
-    log.info("database restored (schema %s, migrated %s)", revision, migrated)
-    return RestoreResult(safety_copy, revision, migrated, row_counts)
-
-
-def _check_sound(candidate: Path) -> None:
-    """integrity_check and foreign_key_check, side by side: both only read, and take seconds
-    on a large database."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        links = pool.submit(sqlite_files.foreign_key_problems, candidate)
-        if sqlite_files.integrity_problems(candidate):
-            raise DamagedBackupError()
-        try:
-            broken = links.result()
-        except sqlite3.DatabaseError:
-            raise DamagedBackupError() from None
-    if broken:
         raise DamagedBackupError()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import struct
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from sqlalchemy import func, select, text
 
 from minami_desk import __version__
 from minami_desk.config import Paths, resolve_paths
-from minami_desk.data import backup_format
+from minami_desk.data import backup_format, backup_payload, sqlite_files
 from minami_desk.data.backup_format import HEADER_V1_SIZE, MAGIC
 from minami_desk.data.db import Database
 from minami_desk.data.lock import InstanceLock
@@ -107,6 +108,50 @@ def test_round_trip_of_a_demo_database(db: Database, admin: Actor, tmp_path: Pat
     assert restored == source
     assert sum(len(rows) for rows in source.values()) > 1000  # a real, varied database
     assert len([name for name, rows in source.items() if rows]) >= 15
+
+
+def _first_layout_backup(db: Database, target: Path) -> None:
+    """A board file as the first release wrote it (format 1): a seekable zip made with zlib,
+    the manifest before the database, then encrypted as a whole. Newer releases stream the zip
+    (database first, ISA-L deflate, data descriptors); restore must read both."""
+    snapshot = target.with_suffix(".sqlite")
+    sqlite_files.snapshot(db.path, snapshot)
+    manifest = backup_payload.Manifest(
+        program_version="0.1.0",
+        schema_revision=sqlite_files.schema_revision(snapshot),
+        created_at="2026-11-20T10:00:00+00:00",
+        row_counts=sqlite_files.table_row_counts(snapshot),
+        database_sha256=sqlite_files.sha256_file(snapshot),
+        database_size=snapshot.stat().st_size,
+    )
+    payload = target.with_suffix(".zip")
+    with zipfile.ZipFile(payload, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        zf.writestr(backup_payload.MANIFEST_NAME, manifest.to_json())
+        with zf.open(backup_payload.DATABASE_NAME, "w", force_zip64=True) as out:
+            out.write(snapshot.read_bytes())
+    header, keys = backup_format.new_header(PASSPHRASE, FAST_KDF)
+    with open(payload, "rb") as source, open(target, "wb") as out:
+        backup_format.encrypt(header, keys, source, out, None)
+    payload.unlink()
+    snapshot.unlink()
+
+
+def test_a_backup_in_the_first_layout_still_restores(
+    db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    populate(db, residents=30)
+    old = tmp_path / "oud.mnb"
+    _first_layout_backup(db, old)
+    empty = resolve_paths(tmp_path / "empty")
+    restored = _restore(empty, old)
+    assert restored.row_counts["resident"] == 30
+    assert row_hashes(empty.database, skip_restore_audit=True) == row_hashes(db.path)
+    # And the new layout of the same database holds the same rows, in a file of the same format.
+    new = _backup(db, tmp_path / "nieuw.mnb", admin)
+    assert new.read_bytes()[: len(MAGIC) + 2] == old.read_bytes()[: len(MAGIC) + 2]
+    again = resolve_paths(tmp_path / "again")
+    _restore(again, new)
+    assert row_hashes(again.database, skip_restore_audit=True) == row_hashes(db.path)
 
 
 def test_restore_over_data_keeps_a_safety_copy(

@@ -252,11 +252,8 @@ def test_volunteer_page_hides_help_requests(qtbot, main_window) -> None:  # type
     page = ResidentPage(volunteer)
     qtbot.addWidget(page)
     page.show_resident(resident)
-    texts = [
-        page.timeline.topLevelItem(i).text(c)
-        for i in range(page.timeline.topLevelItemCount())
-        for c in range(2)
-    ]
+    model = page.timeline.model()
+    texts = [model.index(row, c).data() for row in range(model.rowCount()) for c in range(2)]
     assert not any("Schimmel" in text or "Wonen" in text for text in texts)
     assert not page.consent_card.isVisibleTo(page) and not page.edit.isVisibleTo(page)
     labels = [w.text() for w in page.findChildren(QLineEdit)]
@@ -264,10 +261,8 @@ def test_volunteer_page_hides_help_requests(qtbot, main_window) -> None:  # type
     staff_page = ResidentPage(staff)
     qtbot.addWidget(staff_page)
     staff_page.show_resident(resident)
-    assert any(
-        "Schimmel" in staff_page.timeline.topLevelItem(i).text(1)
-        for i in range(staff_page.timeline.topLevelItemCount())
-    )
+    model = staff_page.timeline.model()
+    assert any("Schimmel" in model.index(row, 1).data() for row in range(model.rowCount()))
 
 
 @pytest.mark.parametrize("page_key", ["postcodes", "themes"])

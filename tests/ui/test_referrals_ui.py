@@ -93,15 +93,16 @@ def test_create_a_referral_and_complete_its_follow_up(qtbot, main_window) -> Non
     # The resident's timeline shows it; activating the row opens the referral again.
     main_window.show_section("residents")
     page.reload()
-    items = [page.timeline.topLevelItem(i) for i in range(page.timeline.topLevelItemCount())]
-    (item,) = [i for i in items if i.text(1).startswith("Verwezen naar")]
-    assert item.text(1).splitlines() == [
+    model = page.timeline.model()
+    items = [model.index(row, 1) for row in range(model.rowCount())]
+    (item,) = [i for i in items if i.data().startswith("Verwezen naar")]
+    assert item.data().splitlines() == [
         "Verwezen naar Schuldhulpverlening Amsterdam — Contact gelegd",
         "Samen gebeld; thema's: Schulden",
         "Aanmaningen energie",
         "Intake bij schuldhulp gehad",
     ]
-    page.timeline.itemActivated.emit(item, 0)
+    page.timeline.activated.emit(item)
     again = _find_dialog(qtbot, FollowUpDialog)
     assert again.row.id == saved.id and again is not follow_up
     again.reject()

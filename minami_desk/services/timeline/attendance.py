@@ -23,12 +23,14 @@ def events(session: OrmSession, actor: Actor, resident_id: int) -> list[Timeline
             Session.status != "cancelled",
         )
     )
+    attended = _("Attended: {title}")  # looked up once: a long history has hundreds of rows
+    walk_in_note = " · " + _("walk-in")
     return [
         TimelineEvent(
             when=starts_at,
             kind="attendance",
-            title=_("Attended: {title}").format(title=title),
-            detail=kind + (" · " + _("walk-in") if walk_in else ""),
+            title=attended.format(title=title),
+            detail=kind + walk_in_note if walk_in else kind,
             target="session",
             target_id=session_id,
         )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,8 +14,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +21,6 @@ from PySide6.QtWidgets import (
 from minami_desk.i18n import _, format_date
 from minami_desk.services.actor import Permission
 from minami_desk.services.audit import record_viewed
-from minami_desk.services.clock import local
 from minami_desk.services.consents import (
     ConsentRow,
     consent_history,
@@ -35,8 +30,9 @@ from minami_desk.services.consents import (
 from minami_desk.services.labels import AGE_GROUP_LABELS, CONSENT_LABELS, GENDER_LABELS, label
 from minami_desk.services.profile import ResidentDetails, get_resident
 from minami_desk.services.registration import archive_resident
-from minami_desk.services.timeline import TimelineEvent, resident_timeline
+from minami_desk.services.timeline import resident_timeline
 from minami_desk.ui.context import AppContext
+from minami_desk.ui.desk.timeline_view import TimelineView, when_text
 from minami_desk.ui.trajectories.start_dialog import start_button
 from minami_desk.ui.widgets import Heading, confirm, show_exception
 
@@ -49,12 +45,6 @@ def _card(parent: QWidget, title: str) -> tuple[QFrame, QVBoxLayout]:
     heading.setObjectName("subheading")
     layout.addWidget(heading)
     return frame, layout
-
-
-def _when(value: object) -> str:
-    if isinstance(value, datetime):
-        return local(value).strftime("%d-%m-%Y %H:%M")
-    return value.strftime("%d-%m-%Y") if value is not None else ""  # type: ignore[attr-defined]
 
 
 class ResidentPage(QWidget):
@@ -141,6 +131,8 @@ class ResidentPage(QWidget):
         body.addLayout(left, 4)
         data_card, data_layout = _card(self, _("Personal data"))
         self.data_form = QFormLayout()
+        self._data_captions: list[str] = []
+        self._data_values: list[QLabel] = []
         data_layout.addLayout(self.data_form)
         left.addWidget(data_card)
         consent_card, consent_layout = _card(self, _("Consents (AVG)"))
@@ -179,16 +171,9 @@ class ResidentPage(QWidget):
             widget.setVisible(actor.can(Permission.EDIT_RESIDENTS))
         left.addWidget(consent_card, 1)
         timeline_card, timeline_layout = _card(self, _("Timeline"))
-        self.timeline = QTreeWidget(self)
-        self.timeline.setHeaderLabels([_("When"), _("What")])
-        self.timeline.setRootIsDecorated(False)
-        self.timeline.setAlternatingRowColors(True)
-        self.timeline.setWordWrap(True)
+        self.timeline = TimelineView(self)
         self.timeline.setAccessibleName(_("Timeline: contacts, sessions, trajectories, referrals"))
-        self.timeline.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.timeline.header().setStretchLastSection(True)
-        self.timeline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.timeline.itemActivated.connect(self._open_event)
+        self.timeline.opened.connect(self._open_event)
         timeline_layout.addWidget(self.timeline)
         body.addWidget(timeline_card, 5)
         self.walk_in.clicked.connect(self._walk_in)
@@ -264,11 +249,9 @@ class ResidentPage(QWidget):
         self.erase.setEnabled(details.merged_into_id is None)
         self._fill_data(details)
         self._fill_consents(consents)
-        self._fill_timeline(events)
+        self.timeline.set_events(events)
 
     def _fill_data(self, d: ResidentDetails) -> None:
-        while self.data_form.rowCount():
-            self.data_form.removeRow(0)
         birth = ""
         if d.birth_date:
             birth = _("{date} ({age} years)").format(
@@ -294,42 +277,42 @@ class ResidentPage(QWidget):
                 rows.append(
                     (_("Parent/guardian"), f"{d.guardian_name}  {d.guardian_phone}".strip())
                 )
-        for caption, value in rows:
-            shown = QLabel(value or "—", self)
-            shown.setWordWrap(True)
-            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        captions = [caption for caption, _value in rows]
+        if captions != self._data_captions:
+            # Another set of rows (other role, guardian or not): build them anew. Paging
+            # through residents keeps the same rows and only changes their text.
+            while self.data_form.rowCount():
+                self.data_form.removeRow(0)
+            self._data_values = []
+            for caption in captions:
+                shown = QLabel(self)
+                shown.setTextFormat(Qt.TextFormat.PlainText)  # a note is never markup
+                shown.setWordWrap(True)
+                shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                self.data_form.addRow(QLabel(caption + ":", self), shown)
+                self._data_values.append(shown)
+            self._data_captions = captions
+        for (caption, value), shown in zip(rows, self._data_values, strict=True):
+            shown.setText(value or "—")
             shown.setAccessibleName(f"{caption}: {value or '—'}")
-            self.data_form.addRow(QLabel(caption + ":", self), shown)
 
     def _fill_consents(self, rows: list[ConsentRow]) -> None:
         self.consents.setRowCount(len(rows))
         for index, row in enumerate(rows):
             if row.withdrawn_at is not None:
-                status = _("withdrawn on {date}").format(date=_when(row.withdrawn_at)[:10])
+                status = _("withdrawn on {date}").format(date=when_text(row.withdrawn_at)[:10])
             else:
                 status = _("given") if row.given else _("refused")
             who = row.given_by if row.by_guardian else _("the resident")
-            values = (label(CONSENT_LABELS, row.kind), status, _when(row.given_at)[:10], who)
+            values = (label(CONSENT_LABELS, row.kind), status, when_text(row.given_at)[:10], who)
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, row.id if row.active else None)
                 self.consents.setItem(index, column, item)
 
-    def _fill_timeline(self, events: list[TimelineEvent]) -> None:
-        self.timeline.clear()
-        for event in events:
-            text = event.title + ("\n" + event.detail if event.detail else "")
-            item = QTreeWidgetItem([_when(event.when), text])
-            item.setData(0, Qt.ItemDataRole.UserRole, (event.target, event.target_id))
-            item.setToolTip(1, text)
-            self.timeline.addTopLevelItem(item)
-        if not events:
-            self.timeline.addTopLevelItem(QTreeWidgetItem(["", _("Nothing recorded yet.")]))
-
     # -- actions ----------------------------------------------------------------------------
-    def _open_event(self, item: QTreeWidgetItem) -> None:
-        target, target_id = item.data(0, Qt.ItemDataRole.UserRole) or ("", None)
-        if target and target_id is not None and self.context.navigator.can_open(target):
+    def _open_event(self, target: str, target_id: int) -> None:
+        if self.context.navigator.can_open(target):
             self.context.navigator.open(target, target_id)
 
     def _open_merged(self) -> None:
