@@ -1,11 +1,22 @@
 """Cold start to an idle main window, and peak memory, each in a fresh process.
 
-Baseline: a bare PySide6 ``QMainWindow`` in a fresh process, measured the same way.
+The window is started the way ``minami-desk`` starts it (``app.start_window``: the schema
+check, the database integrity check in the background, the window, its first section with
+its data), only the sign-in dialog is skipped: the benchmark passes the actor that typing a
+name and password would give. "Idle" means: the window is shown, Vandaag's panels show
+their data, and the event loop has nothing left to do. The integrity check may still be
+running then (it runs in the background, writes wait for it); how long it takes until
+writes are allowed is measured on its own line.
+
+Baseline: a bare PySide6 ``QMainWindow`` in a fresh process, measured the same way. The
+clock runs from starting the process until it reports idle (closing is not timed); the CPU
+time printed alongside is the whole process's, closing included.
 """
 
 from __future__ import annotations
 
 import json
+import resource
 import subprocess
 import sys
 import time
@@ -17,18 +28,52 @@ _WINDOW = r"""
 import os, sys, json, resource
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QTimer
-from minami_desk.app import make_application, build_window
+from minami_desk.app import choose_language, install_qt_translations, make_application, start_window
 from minami_desk.config import resolve_paths
+from minami_desk.data.lock import InstanceLock
+from minami_desk.logging_setup import configure_logging
+from minami_desk.services.actor import Actor
+from minami_desk.ui.tasks import wait_for_tasks
+
+wait_for = sys.argv[2]  # "idle" or "checked"
+paths = resolve_paths(sys.argv[1])
+paths.ensure()
+configure_logging(paths)
+language = choose_language(paths, None)
 app = make_application()
-window = build_window(resolve_paths(sys.argv[1]))
-window.show()
-def idle():
+install_qt_translations(app, language)
+lock = InstanceLock(paths.lock_file)
+lock.acquire()
+window = start_window(paths, actor=Actor(staff_id=None, role="beheerder", via="ui"))
+check = window.start_check
+
+def ready():
+    if wait_for == "checked":
+        return check is None or check.check.done
+    today = window.section_widget("today")
+    loaders = [p.loader for p in today.panels if hasattr(p, "loader")]
+    return window.isVisible() and not any(loader.busy for loader in loaders)
+
+def shown():  # the first turn of the event loop after show(): the window is on screen
+    print(json.dumps({"shown": True}), flush=True)
+    poll()
+
+def poll():
+    if not ready():
+        QTimer.singleShot(2, poll)
+        return
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"rss_mb": rss}), flush=True)
+    created = [key for key in window.section_keys if window.section_created(key)]
+    print(json.dumps({"rss_mb": rss, "sections": created}), flush=True)
     app.quit()
-QTimer.singleShot(0, idle)
+
+QTimer.singleShot(0, shown)
 app.exec()
+if check is not None:
+    check.cancel()  # as closing the window does
+wait_for_tasks()
 window.context.db.dispose()
+lock.release()
 """
 
 _BARE = r"""
@@ -49,30 +94,80 @@ app.exec()
 """
 
 
-def _spawn(code: str, *args: str) -> tuple[float, float]:
+def _cpu_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _spawn(code: str, *args: str) -> tuple[float, float, float, float]:
+    """From starting a fresh process: wall ms until it reports idle, its peak RSS in MB, its
+    CPU ms (user + system, the whole process, closing included), and wall ms until the
+    window was first on screen. The clock stops at the reports, not at the exit: closing
+    the program is not part of starting it (for the baseline alike)."""
+    cpu = _cpu_children()
     start = time.perf_counter()
-    output = subprocess.run(
-        [sys.executable, "-c", code, *args], check=True, capture_output=True, text=True
-    ).stdout
-    elapsed = (time.perf_counter() - start) * 1000
-    return elapsed, json.loads(output.strip().splitlines()[-1])["rss_mb"]
+    with subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    ) as child:
+        assert child.stdout is not None
+        shown = idle = 0.0
+        report: dict[str, object] = {}
+        for line in child.stdout:
+            moment = (time.perf_counter() - start) * 1000
+            answer = json.loads(line)
+            if "shown" in answer:
+                shown = moment
+            else:
+                idle, report = moment, answer
+        if child.wait() != 0 or not report:
+            raise RuntimeError(f"the start-up child failed (exit {child.returncode})")
+    if "sections" in report and report["sections"] != ["today"]:
+        raise RuntimeError(f"sections built at start: {report['sections']}")
+    rss = float(report["rss_mb"])  # type: ignore[arg-type]
+    return idle, rss, (_cpu_children() - cpu) * 1000, shown or idle
 
 
 def run(data_dir: Path, repeat: int = 5) -> list[Result]:
-    _spawn(_WINDOW, str(data_dir))  # warm the file cache and run any migration once
-    window = [_spawn(_WINDOW, str(data_dir)) for _ in range(repeat)]
+    _spawn(_WINDOW, str(data_dir), "checked")  # warm the file cache and run any migration once
+    window = [_spawn(_WINDOW, str(data_dir), "idle") for _ in range(repeat)]
+    checked = [_spawn(_WINDOW, str(data_dir), "checked") for _ in range(repeat)]
     bare = [_spawn(_BARE) for _ in range(repeat)]
     window_ms = [w[0] for w in window]
     bare_ms = [b[0] for b in bare]
+    print(
+        f"  cold start CPU (user+sys) median {median([w[2] for w in window]):,.0f} ms, "
+        f"bare window {median([b[2] for b in bare]):,.0f} ms; "
+        f"until the check's verdict {median([c[2] for c in checked]):,.0f} ms",
+        file=sys.stderr,
+    )
+    shown_ms = [w[3] for w in window]
+    on_screen = Result(
+        "cold start until the window is on screen (10-year DB)",
+        median(shown_ms),
+        p95(shown_ms),
+        baseline_name="bare PySide6 window, fresh process",
+        baseline_ms=median(bare_ms),
+        note="Vandaag's panels still loading; the budget is for the line below",
+    )
     start = Result(
-        "cold start to idle main window (10-year DB)",
+        "cold start to idle main window, Vandaag filled (10-year DB)",
         median(window_ms),
         p95(window_ms),
         baseline_name="bare PySide6 window, fresh process",
         baseline_ms=median(bare_ms),
         budget_ms=1500,
     )
-    rss = max(w[1] for w in window)
+    checked_ms = [c[0] for c in checked]
+    verdict = Result(
+        "start until the background integrity check allows writes (10-year DB)",
+        median(checked_ms),
+        p95(checked_ms),
+        note="no budget: the window is usable meanwhile",
+    )
+    rss = max(w[1] for w in window + checked)
     memory = Result(
         "peak RSS of the window (MB, not ms)",
         rss,
@@ -82,4 +177,4 @@ def run(data_dir: Path, repeat: int = 5) -> list[Result]:
         budget_ms=350,
         note="values are megabytes",
     )
-    return [start, memory]
+    return [on_screen, start, verdict, memory]

@@ -143,52 +143,22 @@ def _sign_in(db: Database, demo: bool) -> Actor | None:
     return sign_in_at_start(db)
 
 
-def run_gui(
-    paths: Paths, demo: bool = False, language: str | None = None, theme: str | None = None
-) -> int:
-    demo_dir: Path | None = None
-    if demo:
-        demo_dir = Path(tempfile.mkdtemp(prefix="minami-desk-demo-"))
-        real_paths = paths
-        paths = resolve_paths(demo_dir)
-        paths = Paths(
-            data_dir=paths.data_dir, log_dir=paths.log_dir, config_dir=real_paths.config_dir
-        )
-    paths.ensure()
-    configure_logging(paths)
-    language = choose_language(paths, language)
-    app = make_application(theme=choose_theme(paths, theme))
-    install_qt_translations(app, language)
-    from minami_desk.data.lock import AlreadyOpenError, InstanceLock
+def start_window(paths: Paths, demo: bool = False, actor: Actor | None = None) -> object:
+    """Everything from the check at start to the shown window: open (and, when due, migrate)
+    the database, check it, sign in, build and show the window.
+
+    ``run_gui`` and the start-up benchmark both come through here; the benchmark passes
+    ``actor`` instead of someone typing a password. Returns the shown window, or the exit
+    code (an int) when no window opens. Expects the single-instance lock to be held.
+    """
     from minami_desk.data.migrate import MigrationFailedError, SchemaTooNewError
+    from minami_desk.data.store import open_database
+    from minami_desk.ui.backup_guard import install_auto_backup, offer_restore, open_at_start
     from minami_desk.ui.widgets import show_error
 
-    lock = InstanceLock(paths.lock_file)
-    try:
-        lock.acquire()
-    except AlreadyOpenError:
-        from minami_desk.cli.common import already_open_message
-
-        show_error(None, already_open_message(), APP_NAME)
-        print(already_open_message(), file=sys.stderr)
-        return 1
-    try:
-        if demo:
-            from minami_desk.services.demo import make_demo_database
-
-            make_demo_database(paths)
-        from minami_desk.ui.backup_guard import (
-            backup_on_close,
-            check_at_start,
-            install_auto_backup,
-        )
-
-        if not demo and not check_at_start(paths):
-            return 1
+    while True:
         try:
-            from minami_desk.data.store import open_database
-
-            db = open_database(paths)
+            opened = (open_database(paths), None) if demo else open_at_start(paths)
         except SchemaTooNewError:
             show_error(
                 None,
@@ -207,18 +177,78 @@ def run_gui(
                 ).format(path=error.backup_path),
             )
             return 1
-        actor = _sign_in(db, demo)
-        if actor is None:
+        if opened is None:
+            return 1
+        db, check = opened
+        signed_in = actor or _sign_in(db, demo)
+        if check is not None and check.damaged:
+            # The verdict came while signing in; nothing was written. Offer the backup,
+            # then open the restored file and sign in on it.
+            check.handled = True
+            result = check.wait()
+            db.dispose()
+            if result is None or not offer_restore(paths, result):
+                return 1
+            continue
+        if signed_in is None:
+            if check is not None:
+                check.cancel()
             db.dispose()
             return 0
-        window = build_window(paths, demo=demo, actor=actor, db=db)
-        install_auto_backup(window.context)  # type: ignore[attr-defined]
+        break
+    window = build_window(paths, demo=demo, actor=signed_in, db=db)
+    install_auto_backup(window.context)  # type: ignore[attr-defined]
+    window.show()  # type: ignore[attr-defined]
+    if check is not None:
+        window.start_check = check  # type: ignore[attr-defined]
+        check.attach(window.context)  # type: ignore[attr-defined]
+    return window
+
+
+def run_gui(
+    paths: Paths, demo: bool = False, language: str | None = None, theme: str | None = None
+) -> int:
+    demo_dir: Path | None = None
+    if demo:
+        demo_dir = Path(tempfile.mkdtemp(prefix="minami-desk-demo-"))
+        real_paths = paths
+        paths = resolve_paths(demo_dir)
+        paths = Paths(
+            data_dir=paths.data_dir, log_dir=paths.log_dir, config_dir=real_paths.config_dir
+        )
+    paths.ensure()
+    configure_logging(paths)
+    language = choose_language(paths, language)
+    app = make_application(theme=choose_theme(paths, theme))
+    install_qt_translations(app, language)
+    from minami_desk.data.lock import AlreadyOpenError, InstanceLock
+    from minami_desk.ui.widgets import show_error
+
+    lock = InstanceLock(paths.lock_file)
+    try:
+        lock.acquire()
+    except AlreadyOpenError:
+        from minami_desk.cli.common import already_open_message
+
+        show_error(None, already_open_message(), APP_NAME)
+        print(already_open_message(), file=sys.stderr)
+        return 1
+    try:
+        if demo:
+            from minami_desk.services.demo import make_demo_database
+
+            make_demo_database(paths)
+        window = start_window(paths, demo=demo)
+        if isinstance(window, int):
+            return window
         _install_exception_hook()
-        window.show()  # type: ignore[attr-defined]
         log.info("window opened (version %s)", __version__)
         code = app.exec()  # type: ignore[attr-defined]
+        from minami_desk.ui.backup_guard import backup_on_close
         from minami_desk.ui.tasks import wait_for_tasks
 
+        if window.start_check is not None:  # type: ignore[attr-defined]
+            window.start_check.cancel()  # type: ignore[attr-defined]
         wait_for_tasks()
         window.context.db.dispose()  # type: ignore[attr-defined]
         # The closing backup only reads (a consistent snapshot), and on a large database it

@@ -30,6 +30,8 @@ _catalog: dict[object, str] = {}
 # Only for msgids that modules translate differently: module name -> its own translations.
 _own: dict[str, dict[object, str]] = {}
 _differing: set[object] = set()
+_Loaded = tuple[dict[object, str], set[object], dict[str, dict[object, str]]]
+_loaded: dict[str, _Loaded] = {}
 _plural = _gettext.c2py("n != 1")
 _language = DEFAULT_LANGUAGE
 
@@ -59,8 +61,7 @@ def load_catalog(language: str) -> dict[object, str]:
     return merged
 
 
-def _load(language: str) -> None:
-    global _catalog, _own, _differing
+def _load(language: str) -> _Loaded:
     catalogs = _module_catalogs(language)
     merged: dict[object, str] = {}
     differing: set[object] = set()
@@ -69,12 +70,11 @@ def _load(language: str) -> None:
             if key in merged and merged[key] != value:
                 differing.add(key)
             merged[key] = value
-    _catalog = merged
-    _differing = differing
-    _own = {
+    own = {
         module: {key: found[key] for key in differing if key in found}
         for module, found in catalogs.items()
     }
+    return merged, differing, {module: found for module, found in own.items() if found}
 
 
 def _lookup(key: object, depth: int = 2) -> str | None:
@@ -88,9 +88,12 @@ def _lookup(key: object, depth: int = 2) -> str | None:
 
 def set_language(language: str | None) -> str:
     """Switch the interface language; unknown languages fall back to Dutch."""
-    global _language
+    global _catalog, _differing, _own, _language
     chosen = language if language in LANGUAGES else DEFAULT_LANGUAGE
-    _load(chosen)
+    if chosen not in _loaded:
+        # ~260 catalogs: parsed once per process (the start used to parse them twice).
+        _loaded[chosen] = _load(chosen)
+    _catalog, _differing, _own = _loaded[chosen]
     _language = chosen
     return chosen
 

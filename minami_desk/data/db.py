@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -72,10 +72,17 @@ class Database:
             self.engine.execution_options(write=True), expire_on_commit=False
         )
         self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # Called before every unit of work that writes; it raises to refuse the write. The
+        # start-up check sets it while ``quick_check`` runs in the background, and for good
+        # when that check finds damage (the services layer provides the Dutch message).
+        self.write_gate: Callable[[], None] | None = None
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """Commit when the block succeeds, roll back (and re-raise) when it fails."""
+        gate = self.write_gate
+        if gate is not None:
+            gate()
         session = self._sessions()
         try:
             yield session

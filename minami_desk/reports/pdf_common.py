@@ -6,7 +6,6 @@ Dutch directly and formats dates with ``PRINT_LOCALE``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +18,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 from minami_desk.config import resource_path
 from minami_desk.i18n import PRINT_LOCALE, format_date
+from minami_desk.reports.centre_info import CentreInfo
+
+__all__ = ["CentreInfo"]  # re-exported: it moved to a module without reportlab
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
@@ -62,31 +64,6 @@ def register_fonts() -> None:
     pdfmetrics.registerFontFamily(SANS, normal=SANS, bold=SANS_BOLD, italic=SANS_ITALIC)
     pdfmetrics.registerFontFamily(SERIF, normal=SERIF, bold=SERIF_BOLD, italic=SERIF_ITALIC)
     _registered = True
-
-
-@dataclass(frozen=True)
-class CentreInfo:
-    """The centre as printed on every page; filled from the settings by the services."""
-
-    name: str = "Mi na Mi"
-    address: str = ""
-    postcode_city: str = "Amsterdam Zuidoost"
-    phone: str = ""
-    email: str = ""
-    coordinator: str = ""
-    logo_path: str = ""
-
-    @property
-    def logo(self) -> Path:
-        """The centre's own logo when set and present, else the one that ships."""
-        if self.logo_path and Path(self.logo_path).is_file():
-            return Path(self.logo_path)
-        return resource_path("logo", "minami-logo.png")
-
-    @property
-    def contact_line(self) -> str:
-        parts = [self.address, self.postcode_city, self.phone, self.email]
-        return " · ".join(part for part in parts if part)
 
 
 def dutch_date(value: date, style: str = "long") -> str:

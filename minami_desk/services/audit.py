@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from minami_desk.data.models import AUDIT_ACTIONS, AuditLog
 from minami_desk.services.actor import Actor
+from minami_desk.services.errors import WritesPausedError
 
 if TYPE_CHECKING:
     from minami_desk.data.db import Database
@@ -40,6 +41,14 @@ def record(
 
 
 def record_viewed(db: Database, actor: Actor, entity: str, entity_id: int) -> None:
-    """Someone opened a record's page: who looked at whom is part of the log (by id)."""
-    with db.session() as session:
-        record(session, actor, "viewed", entity, entity_id)
+    """Someone opened a record's page: who looked at whom is part of the log (by id).
+
+    In the first seconds after starting, while the database is still being checked, the row
+    is written as soon as the check has passed: looking must work, and must be logged."""
+    try:
+        with db.session() as session:
+            record(session, actor, "viewed", entity, entity_id)
+    except WritesPausedError as paused:
+        if paused.defer is None:
+            raise
+        paused.defer(lambda: record_viewed(db, actor, entity, entity_id))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 
 class UserError(Exception):
     """Something the user can fix or must know; ``str(error)`` is the message to show.
@@ -31,3 +33,14 @@ class NotFoundError(UserError):
 
 class PermissionDeniedError(UserError):
     """The signed-in role may not do this; enforced in services, not only hidden in the UI."""
+
+
+class WritesPausedError(UserError):
+    """A write while the start-up integrity check still runs. ``defer``, when given, queues
+    a write for the moment the check has passed (an audit row, which must not get lost)."""
+
+    def __init__(
+        self, message: str, defer: Callable[[Callable[[], None]], None] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.defer = defer

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-
-import phonenumbers
+from typing import TYPE_CHECKING
 
 from minami_desk.i18n import _
 from minami_desk.services.errors import ValidationError
+
+if TYPE_CHECKING:
+    # Imported where a number is parsed: its metadata takes a noticeable part of a start,
+    # and showing a stored Dutch mobile number needs no parsing at all.
+    import phonenumbers
 
 DEFAULT_REGION = "NL"
 
@@ -32,6 +36,8 @@ def parse_phone(text: str, field: str = "phone") -> Phone | None:
         return None
     if cleaned.startswith("00"):
         cleaned = "+" + cleaned[2:]
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(cleaned, DEFAULT_REGION)
     except phonenumbers.NumberParseException:
@@ -45,6 +51,8 @@ def parse_phone(text: str, field: str = "phone") -> Phone | None:
 
 
 def phone_from_number(number: phonenumbers.PhoneNumber) -> Phone:
+    import phonenumbers
+
     e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     return Phone(e164=e164, digits=search_digits(e164), display=display_phone(e164))
 
@@ -67,6 +75,8 @@ def display_phone(e164: str | None) -> str:
 
 @lru_cache(maxsize=4096)
 def _display_parsed(e164: str) -> str:
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(e164, DEFAULT_REGION)
     except phonenumbers.NumberParseException:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from minami_desk import APP_NAME, __version__
-from minami_desk.i18n import _
+from minami_desk.i18n import N_, _
 from minami_desk.ui.context import AppContext
 
 
@@ -52,15 +52,35 @@ class AboutDialog(QDialog):
         layout.addWidget(buttons)
 
 
+# Keys that work inside one screen or form rather than through the menus. The menus' own
+# shortcuts are read from the window's actions below; a test checks that every QShortcut a
+# screen creates is in this list.
+SCREEN_SHORTCUTS: tuple[tuple[str, str], ...] = (
+    (N_("Find a resident"), "Ctrl+K"),
+    (N_("Search field: into the list of hits"), "↓"),
+    (N_("List of hits: open the resident"), "Enter"),
+    (N_("Sidebar: go into the section"), "Enter"),
+    (N_("Form: save (new resident, walk-in)"), "Ctrl+S"),
+    (N_("Go to a field or press a button: its underlined letter"), "Alt+…"),
+    (N_("Date field: type the date as dd-mm-yyyy"), "0–9 -"),
+    (N_("Close a form or the attendance screen"), "Esc"),
+    (N_("Sessions: previous or next week"), "PgUp / PgDown"),
+    (N_("Attendance: find someone to add"), "Ctrl+F"),
+    (N_("Attendance: present"), "A"),
+    (N_("Attendance: absent"), "F"),
+    (N_("Attendance: cancelled"), "M"),
+)
+
+
 class ShortcutsDialog(QDialog):
     """Lists every shortcut the window actually has, so the list can never go stale."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Keyboard shortcuts"))
-        self.resize(520, 480)
+        self.resize(560, 560)
         layout = QVBoxLayout(self)
-        rows: list[tuple[str, str]] = [(_("Find a resident"), "Ctrl+K")]
+        rows: list[tuple[str, str]] = [(_(text), keys) for text, keys in SCREEN_SHORTCUTS]
         window = context.window
         if window is not None:
             for action in window.findChildren(QAction):
@@ -72,16 +92,20 @@ class ShortcutsDialog(QDialog):
                             shortcut.toString(QKeySequence.SequenceFormat.NativeText),
                         )
                     )
+        rows = sorted(set(rows), key=lambda r: r[0])
+        self.rows = rows
         table = QTableWidget(len(rows), 2, self)
         table.setHorizontalHeaderLabels([_("Action"), _("Shortcut")])
         table.setAccessibleName(_("Keyboard shortcuts"))
         table.setToolTip(_("Every shortcut of the window, by action"))
-        for row, (name, keys) in enumerate(sorted(set(rows), key=lambda r: r[0])):
+        for row, (name, keys) in enumerate(rows):
             table.setItem(row, 0, QTableWidgetItem(name))
             table.setItem(row, 1, QTableWidgetItem(keys))
         table.resizeColumnsToContents()
         table.horizontalHeader().setStretchLastSection(True)
         table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table = table
         layout.addWidget(table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import contextlib
 import logging
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -28,6 +28,7 @@ from minami_desk.services.actor import Actor, role_label
 from minami_desk.ui import registry
 from minami_desk.ui.context import AppContext, EventBus, Navigator
 from minami_desk.ui.idle_lock import Cover, IdleWatcher, LockDialog, idle_minutes, open_dialogs
+from minami_desk.ui.registry import SectionSpec
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +40,34 @@ MENU_TITLES = {
 }
 
 
+def focus_into(section: QWidget) -> None:
+    """Put the focus inside ``section`` unless it is there already: on what the section names
+    as its start (``focus_first()``), else on its first widget that takes Tab."""
+    current = QApplication.focusWidget()
+    if current is not None and section.isAncestorOf(current):
+        return
+    first = getattr(section, "focus_first", None)
+    if callable(first):
+        first()
+        return
+    widget = section.nextInFocusChain()
+    while widget is not None and widget is not section:
+        if (
+            section.isAncestorOf(widget)
+            and widget.isVisible()
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ):
+            widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        widget = widget.nextInFocusChain()
+
+
 class MainWindow(QMainWindow):
+    # The start-up integrity check running in the background (``backup_guard.StartCheck``),
+    # when this window was opened by ``app.start_window``.
+    start_check: object | None = None
+
     def __init__(self, context: AppContext, idle_timeout_ms: int | None = None) -> None:
         super().__init__()
         self.context = context
@@ -92,17 +120,36 @@ class MainWindow(QMainWindow):
                 "global_search", text=self.global_search.text(), enter=True
             )
         )
+        self.global_search.installEventFilter(self)
         bar.addWidget(self.global_search)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.search_bar = bar
         self.search_shortcut = QShortcut(QKeySequence("Ctrl+K"), self)
         self.search_shortcut.activated.connect(self.focus_search)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down in the search field moves into the list of hits, as in Bewoners itself."""
+        if (
+            watched is self.global_search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
+        ):
+            text = self.global_search.text()
+            self.context.navigator.open("global_search", text=text, results=True)
+            return True
+        return super().eventFilter(watched, event)
+
     def focus_search(self) -> None:
         self.global_search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.global_search.selectAll()
 
     def _build_body(self) -> None:
+        """The sidebar lists every section; a section's widget is made on its first visit.
+
+        Building every section up front meant every one of them reading its data before the
+        window could show: seconds on ten years of data for screens nobody had asked for yet.
+        """
         body = QWidget(self)
         layout = QHBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -115,20 +162,27 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(body)
-        for _module, spec in registry.sections(self.context.actor):
-            widget = spec.create(self.context)
-            widget.setObjectName(f"section_{spec.key}")
+        self._sections = registry.sections(self.context.actor)
+        self._specs: dict[str, SectionSpec] = {}
+        self._pages: dict[str, QWidget] = {}
+        self._widgets: dict[str, QWidget] = {}
+        for _module, spec in self._sections:
             page = QWidget(self.stack)
+            page.setObjectName(f"page_{spec.key}")
             page_layout = QHBoxLayout(page)
             page_layout.setContentsMargins(16, 12, 16, 12)
-            page_layout.addWidget(widget)
             self.stack.addWidget(page)
             item = QListWidgetItem(_(spec.title))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, _(spec.title))
             self.sidebar.addItem(item)
             self._section_keys.append(spec.key)
+            self._specs[spec.key] = spec
+            self._pages[spec.key] = page
         self._fit_sidebar()
         self.sidebar.currentRowChanged.connect(self._show_row)
+        self.sidebar.itemActivated.connect(
+            lambda item: self.show_section(self._section_keys[self.sidebar.row(item)], focus=True)
+        )
         if self._section_keys:
             self.sidebar.setCurrentRow(0)
 
@@ -149,26 +203,41 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
-        self.stack.setCurrentIndex(row)
         widget = self.section_widget(self._section_keys[row])
+        self.stack.setCurrentIndex(row)
         if widget is not None and hasattr(widget, "activated"):
             widget.activated()
 
     def section_widget(self, key: str) -> QWidget | None:
-        if key not in self._section_keys:
+        """The section's widget, made now if nobody visited the section yet (None when the
+        signed-in role has no such section)."""
+        if key not in self._specs:
             return None
-        page = self.stack.widget(self._section_keys.index(key))
-        return page.findChild(QWidget, f"section_{key}")
+        widget = self._widgets.get(key)
+        if widget is None:
+            widget = self._specs[key].create(self.context)
+            widget.setObjectName(f"section_{key}")
+            self._pages[key].layout().addWidget(widget)
+            self._widgets[key] = widget
+        return widget
+
+    def section_created(self, key: str) -> bool:
+        """Whether the section's widget exists yet (for tests and the start-up benchmark)."""
+        return key in self._widgets
 
     @property
     def section_keys(self) -> list[str]:
         return list(self._section_keys)
 
-    def show_section(self, key: str) -> QWidget | None:
+    def show_section(self, key: str, focus: bool = False) -> QWidget | None:
+        """``focus``: the keys go on inside the section (Ctrl+1…9, Enter in the sidebar)."""
         if key not in self._section_keys:
             return None
+        widget = self.section_widget(key)
         self.sidebar.setCurrentRow(self._section_keys.index(key))
-        return self.section_widget(key)
+        if focus and widget is not None:
+            focus_into(widget)
+        return widget
 
     def _build_menus(self) -> None:
         menus: dict[str, QMenu] = {}
@@ -179,7 +248,7 @@ class MainWindow(QMainWindow):
             action = QAction(spec_title, self)
             self._menu_actions.append(action)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
-            action.triggered.connect(lambda _checked=False, k=key: self.show_section(k))
+            action.triggered.connect(lambda _checked=False, k=key: self.show_section(k, focus=True))
             menus["view"].addAction(action)
         menus["view"].addSeparator()
         previous_menu = ""
@@ -221,7 +290,7 @@ class MainWindow(QMainWindow):
         navigator = self.context.navigator
         for key in self._section_keys:
             navigator.register(f"section:{key}", lambda k=key: self.show_section(k))
-        for module, _spec in registry.sections(self.context.actor):
+        for module, _spec in self._sections:
             install = getattr(module, "install", None)
             if install is not None:
                 install(self.context)

@@ -70,6 +70,7 @@ def test_create_a_referral_and_complete_its_follow_up(qtbot, main_window) -> Non
     # Vandaag lists it; opening it records how it went.
     today = main_window.show_section("today")
     panel = next(p for p in today.panels if p.objectName() == "today_referral_followups")
+    qtbot.waitUntil(lambda: not panel.loader.busy)  # the panel reads off the UI thread
     assert panel.list.count() == 1
     assert "Kwame Ɔwusu" in panel.list.item(0).text()
     assert "vandaag" in panel.list.item(0).text()
@@ -88,6 +89,7 @@ def test_create_a_referral_and_complete_its_follow_up(qtbot, main_window) -> Non
         "Intake bij schuldhulp gehad",
     )
     assert follow_ups_due(context.db, context.actor) == []
+    qtbot.waitUntil(lambda: not panel.loader.busy)
     assert panel.list.isHidden() and not panel.empty.isHidden()
 
     # The resident's timeline shows it; activating the row opens the referral again.

@@ -17,6 +17,7 @@ from minami_desk.services.sessions.queries import sessions_between
 from minami_desk.services.sessions.registration import register_resident
 from minami_desk.ui.sessions.attendance_screen import AttendanceScreen
 from tests.sessions_support import add_resident, details
+from tests.ui.keys import press
 
 SESSION_START = datetime(2026, 12, 1, 19, 5)
 
@@ -39,12 +40,6 @@ def session_today(main_window):  # type: ignore[no-untyped-def]
     return session_id, residents, walk_in
 
 
-def _press(qtbot, key, text: str = "", modifier=Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
-    widget = QApplication.focusWidget()
-    assert widget is not None, "nothing has the keyboard focus"
-    qtbot.keyClick(widget, key, modifier)
-
-
 def _statuses(db, session_id: int) -> dict[int, tuple[str, bool]]:  # type: ignore[no-untyped-def]
     with db.read_session() as session:
         rows = session.scalars(select(Attendance).where(Attendance.session_id == session_id))
@@ -58,29 +53,29 @@ def test_take_attendance_with_the_keyboard_only_including_a_walk_in(
     section = main_window.show_section("sessions")
     section.this_week()  # the "Deze week" button: today's column gets the focus
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
-    _press(qtbot, Qt.Key.Key_Return)  # Enter on today's session opens its attendance screen
+    press(qtbot, Qt.Key.Key_Return)  # Enter on today's session opens its attendance screen
     screen = main_window.findChild(AttendanceScreen)
     assert screen is not None and screen.session_id == session_id
     qtbot.waitUntil(lambda: QApplication.focusWidget() is screen.table)
     assert screen.table.currentRow() == 0
     # Rows are by last name: Asante, Mahabier, Mensah.
     assert screen.row_ids == [kofi, dewi, ama]
-    _press(qtbot, Qt.Key.Key_A)  # Kofi: aanwezig
-    _press(qtbot, Qt.Key.Key_Down)
-    _press(qtbot, Qt.Key.Key_M)  # Dewi: afgemeld
-    _press(qtbot, Qt.Key.Key_Down)
-    _press(qtbot, Qt.Key.Key_Up)
-    _press(qtbot, Qt.Key.Key_Right)
-    _press(qtbot, Qt.Key.Key_Space)  # Dewi after all: the toggle right of "aanwezig" (afwezig)
-    _press(qtbot, Qt.Key.Key_Down)
-    _press(qtbot, Qt.Key.Key_F)  # Ama: afwezig
+    press(qtbot, Qt.Key.Key_A)  # Kofi: aanwezig
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_M)  # Dewi: afgemeld
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Up)
+    press(qtbot, Qt.Key.Key_Right)
+    press(qtbot, Qt.Key.Key_Space)  # Dewi after all: the toggle right of "aanwezig" (afwezig)
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_F)  # Ama: afwezig
     assert screen.table.currentRow() == 2
 
-    _press(qtbot, Qt.Key.Key_F, modifier=Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, Qt.Key.Key_F, modifier=Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is screen.search
     qtbot.keyClicks(screen.search, "Pris")
     assert screen.results.count() == 1
-    _press(qtbot, Qt.Key.Key_Return)  # on the day itself, Enter adds a walk-in (present)
+    press(qtbot, Qt.Key.Key_Return)  # on the day itself, Enter adds a walk-in (present)
 
     assert _statuses(main_window.context.db, session_id) == {
         kofi: ("present", False),
@@ -192,12 +187,12 @@ def test_week_view_keyboard_moves_between_days_and_weeks(qtbot, main_window) -> 
     monday = section.monday
     assert section.current_session_id() is not None  # today's session, ready for Enter
     qtbot.waitUntil(lambda: QApplication.focusWidget() is section.week.days[1])
-    _press(qtbot, Qt.Key.Key_Right)
+    press(qtbot, Qt.Key.Key_Right)
     assert QApplication.focusWidget() is section.week.days[2]
-    _press(qtbot, Qt.Key.Key_PageDown)
+    press(qtbot, Qt.Key.Key_PageDown)
     assert (section.monday - monday).days == 7
     assert section.week.headers[0].text().startswith("maandag 7 dec")
-    _press(qtbot, Qt.Key.Key_PageUp)
+    press(qtbot, Qt.Key.Key_PageUp)
     assert section.monday == monday
 
 

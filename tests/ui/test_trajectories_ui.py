@@ -6,29 +6,17 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDialog
 
 from minami_desk.services import clock
 from minami_desk.services.trajectories.queries import get_trajectory
 from minami_desk.ui.trajectories.milestone_dialogs import MarkDoneDialog
 from minami_desk.ui.trajectories.start_dialog import StartTrajectoryDialog
 from tests.services.trajectories.helpers import add_coach, add_resident
+from tests.ui.keys import when_modal
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
-
-
-def _when_modal(qtbot, handle) -> None:  # type: ignore[no-untyped-def]
-    """Answer the next modal dialog as a user would, once it is on screen."""
-
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, answer)
-            return
-        handle(dialog)
-
-    QTimer.singleShot(0, answer)
 
 
 def _shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
@@ -53,7 +41,7 @@ def test_start_record_intake_and_see_the_milestone_on_today(qtbot, main_window) 
         _shot(dialog, "trajectory-start-dialog")
         dialog.accept()
 
-    _when_modal(qtbot, fill_start)
+    when_modal(qtbot, fill_start)
     trajectory_id = context.navigator.open("start_trajectory", resident)
     assert trajectory_id is not None
     section = main_window.section_widget("trajectories")
@@ -73,7 +61,7 @@ def test_start_record_intake_and_see_the_milestone_on_today(qtbot, main_window) 
         dialog.accept()
 
     page.milestones.selectRow(0)
-    _when_modal(qtbot, fill_intake)
+    when_modal(qtbot, fill_intake)
     page.done_button.click()
     detail = get_trajectory(context.db, context.actor, trajectory_id)
     assert detail.milestones[0].done_on == date(2026, 11, 26)
@@ -92,6 +80,7 @@ def test_start_record_intake_and_see_the_milestone_on_today(qtbot, main_window) 
     today = main_window.show_section("today")
     panel = next(p for p in today.panels if p.objectName() == "today_milestones_due")
     assert panel is not None
+    qtbot.waitUntil(lambda: not panel.loader.busy)  # the panel reads off the UI thread
     texts = [panel.list.item(row).text() for row in range(panel.list.count())]
     assert texts == ["Doelen vastgesteld — Kwabena Ɔwusu · 10 dec · Esther Koster"]
     _shot(panel, "today-milestones-due")
@@ -129,6 +118,7 @@ def test_overdue_milestones_say_so_in_words(qtbot, main_window) -> None:  # type
     today = main_window.show_section("today")
     panel = next(p for p in today.panels if p.objectName() == "today_milestones_due")
     panel.refresh()
+    qtbot.waitUntil(lambda: not panel.loader.busy)  # the panel reads off the UI thread
     texts = [panel.list.item(row).text() for row in range(panel.list.count())]
     assert texts[0].startswith("TE LAAT: Intakegesprek — Şükrü Öztürk")
     assert panel.list.item(0).font().bold()
@@ -188,7 +178,7 @@ def test_the_resident_page_starts_a_trajectory(qtbot, main_window) -> None:  # t
         dialog.goal_boxes["agencies"].setChecked(True)
         dialog.accept()
 
-    _when_modal(qtbot, fill)
+    when_modal(qtbot, fill)
     button.click()
     section = main_window.section_widget("trajectories")
     assert section.stack.currentWidget() is section.page

@@ -40,7 +40,7 @@ from minami_desk.data.models import (
     Session as Meeting,
 )
 from minami_desk.i18n import _
-from minami_desk.reports.pdf_common import CentreInfo
+from minami_desk.reports.centre_info import CentreInfo
 from minami_desk.services import clock
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record

@@ -7,7 +7,8 @@ aggregate SQL, and never carries a name, phone number or address of a resident.
 
 from __future__ import annotations
 
-from minami_desk.services.reporting.build import build_monthly_report
+from typing import TYPE_CHECKING, Any
+
 from minami_desk.services.reporting.model import (
     Breakdown,
     BreakdownRow,
@@ -25,6 +26,20 @@ from minami_desk.services.reporting.periods import (
     whole_year,
 )
 from minami_desk.services.reporting.texts import KEY_FIGURE_LABELS
+
+if TYPE_CHECKING:
+    from minami_desk.services.reporting.build import build_monthly_report
+
+
+def __getattr__(name: str) -> Any:
+    """``build_monthly_report`` (all the report's queries) loads when first asked for: the
+    window imports this package at start for its periods and types only."""
+    if name == "build_monthly_report":
+        from minami_desk.services.reporting.build import build_monthly_report
+
+        return build_monthly_report
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "KEY_FIGURE_LABELS",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from minami_desk.reports.pdf_common import CentreInfo
+from minami_desk.reports.centre_info import CentreInfo
 from minami_desk.services.reporting.periods import Period
 
 

@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session
 from minami_desk.data.db import Database
 from minami_desk.data.models import Certificate, Resident, Staff, Trajectory
 from minami_desk.i18n import _
+from minami_desk.reports.centre_info import CentreInfo
 from minami_desk.reports.certificate import CertificatePage, period_text
-from minami_desk.reports.pdf_common import CentreInfo
 from minami_desk.services import clock
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record

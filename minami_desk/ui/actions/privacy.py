@@ -12,9 +12,6 @@ from PySide6.QtWidgets import QFileDialog
 
 from minami_desk.i18n import N_, _
 from minami_desk.services.actor import Permission
-from minami_desk.services.privacy.anonymise import anonymise_resident
-from minami_desk.services.privacy.person_export import write_person_export
-from minami_desk.services.privacy.register import processing_register
 from minami_desk.ui.context import AppContext
 from minami_desk.ui.registry import ActionSpec
 from minami_desk.ui.widgets import confirm, show_error, show_exception
@@ -48,6 +45,9 @@ def export_person(context: AppContext, resident_id: int, out: Path | None = None
             _("Saved: {files}").format(files=", ".join(path.name for path in paths))
         )
 
+    # The privacy services (and the PDF writer behind them) load on first use, not at start.
+    from minami_desk.services.privacy.person_export import write_person_export
+
     context.run_task(
         lambda: write_person_export(db, actor, resident_id, out),
         done,
@@ -78,6 +78,8 @@ def erase_person(context: AppContext, resident_id: int, confirmed: bool = False)
         context.bus.changed.emit("resident")
         context.bus.status_message.emit(_("The resident's personal data have been erased."))
 
+    from minami_desk.services.privacy.anonymise import anonymise_resident
+
     context.run_task(
         lambda: anonymise_resident(db, actor, resident_id),
         done,
@@ -93,6 +95,7 @@ def save_processing_register(context: AppContext, out: Path | None = None) -> No
         if out is None:
             return
     from minami_desk.reports.processing_register import render_processing_register
+    from minami_desk.services.privacy.register import processing_register
 
     db, actor, path = context.db, context.actor, out
 

@@ -32,6 +32,7 @@ from minami_desk.services.labels import CHANNEL_LABELS
 from minami_desk.services.profile import get_resident
 from minami_desk.services.themes import list_themes
 from minami_desk.ui.context import AppContext
+from minami_desk.ui.date_typing import typeable
 from minami_desk.ui.desk.fields import add_field
 from minami_desk.ui.desk.search import ResidentSearch
 from minami_desk.ui.widgets import FormErrorLabel, show_exception
@@ -116,6 +117,8 @@ class ContactDialog(QDialog):
         self.follow_date.setToolTip(_("The day to contact the resident again; Vandaag lists it"))
         self.follow_date.setEnabled(False)
         self.follow_up.toggled.connect(self.follow_date.setEnabled)
+        typeable(self.when)
+        typeable(self.follow_date)
         follow.addWidget(self.follow_up)
         follow.addWidget(self.follow_date)
         follow.addStretch(1)

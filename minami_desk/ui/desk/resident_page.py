@@ -63,6 +63,7 @@ class ResidentPage(QWidget):
         back.setAccessibleName(_("Back to the list of residents"))
         back.clicked.connect(self.back.emit)
         top.addWidget(back)
+        self.back_button = back
         self.heading = Heading("", self)
         top.addWidget(self.heading, 1)
         self.badges = QLabel(self)
@@ -205,11 +206,19 @@ class ResidentPage(QWidget):
     def show_resident(self, resident_id: int) -> None:
         self.resident_id = resident_id
         self.reload()
+        self.focus_first_action()
         if self.details is not None and self.details.id == resident_id:
             try:
                 record_viewed(self.context.db, self.context.actor, "resident", resident_id)
             except Exception as error:
                 show_exception(self, error)
+
+    def focus_first_action(self) -> None:
+        """Opened from a search (Enter), the keys go on here: the page's main action."""
+        for button in (self.walk_in, self.edit, self.back_button):
+            if not button.isHidden():
+                button.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
 
     def _privacy(self, target: str) -> None:
         if self.resident_id is not None and self.context.navigator.can_open(target):

@@ -168,6 +168,7 @@ class ResidentSearch(QWidget):
         super().__init__(parent)
         self.context = context
         self._open_when_loaded = False
+        self._focus_when_loaded = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.field = QLineEdit(self)
@@ -233,6 +234,7 @@ class ResidentSearch(QWidget):
 
     def _run_query(self) -> None:
         self._open_when_loaded = False
+        self._focus_when_loaded = False
         self.model.set_query(self.field.text())
 
     def open_first(self) -> None:
@@ -245,6 +247,18 @@ class ResidentSearch(QWidget):
             self._open_when_loaded = True
         else:
             self._open_row(0)
+
+    def focus_results(self) -> None:
+        """Down from a search field: into the list, on the top hit (once the answer is in)."""
+        if self._timer.isActive() or self.model.text != self.field.text():
+            self._timer.stop()
+            self._run_query()
+            self._focus_when_loaded = True
+        elif self.model.loading:
+            self._focus_when_loaded = True
+        elif self.model.rowCount():
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.view.selectRow(0)
 
     def _open_row(self, row: int) -> None:
         resident_id = self.model.resident_id(row)
@@ -263,6 +277,9 @@ class ResidentSearch(QWidget):
         if self._open_when_loaded:
             self._open_when_loaded = False
             self._open_row(0)
+        elif self._focus_when_loaded:
+            self._focus_when_loaded = False
+            self.focus_results()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
@@ -271,9 +288,7 @@ class ResidentSearch(QWidget):
                 self.open_first()  # consumed, so a dialog's default button is not pressed
                 return True
             if watched is self.field and key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown):
-                if self.model.rowCount():
-                    self.view.setFocus(Qt.FocusReason.OtherFocusReason)
-                    self.view.selectRow(0)
+                self.focus_results()
                 return True
             if watched is self.view:
                 current = self.view.currentIndex().row()

@@ -11,8 +11,6 @@ from PySide6.QtWidgets import QDialog
 
 from minami_desk.services.actor import Permission
 from minami_desk.ui.context import AppContext
-from minami_desk.ui.referrals.follow_up_dialog import FollowUpDialog
-from minami_desk.ui.referrals.referral_dialog import ReferralDialog
 from minami_desk.ui.widgets import show_exception
 
 
@@ -25,6 +23,8 @@ def _show(dialog: QDialog) -> QDialog:
 def open_new_referral(
     context: AppContext, resident_id: int, contact_id: int | None = None
 ) -> QDialog | None:
+    from minami_desk.ui.referrals.referral_dialog import ReferralDialog  # loaded on first use
+
     try:
         return _show(ReferralDialog(context, resident_id, contact_id=contact_id))
     except Exception as error:
@@ -33,6 +33,8 @@ def open_new_referral(
 
 
 def open_referral(context: AppContext, referral_id: int) -> QDialog | None:
+    from minami_desk.ui.referrals.follow_up_dialog import FollowUpDialog  # loaded on first use
+
     try:
         return _show(FollowUpDialog(context, referral_id))
     except Exception as error:

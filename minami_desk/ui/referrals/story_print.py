@@ -14,7 +14,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from minami_desk.i18n import _
-from minami_desk.reports.story import write_story_pdf
 from minami_desk.services.centre import centre_info
 from minami_desk.services.stories import story_for_print
 from minami_desk.ui.context import AppContext
@@ -34,6 +33,8 @@ def print_folder() -> Path:
 def write_story(context: AppContext, story_id: int, target: Path) -> Path:
     """Build the page off the UI thread; refuses (in Dutch) a story that may not be shared."""
     story = story_for_print(context.db, context.actor, story_id)
+    from minami_desk.reports.story import write_story_pdf  # reportlab: loaded when printing
+
     return write_story_pdf(story, centre_info(context.db), target)
 
 

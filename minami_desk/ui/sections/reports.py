@@ -31,7 +31,6 @@ from minami_desk.services.actor import Permission
 from minami_desk.services.reporting import (
     MonthlyReport,
     Period,
-    build_monthly_report,
     month,
     quarter,
     whole_year,
@@ -61,6 +60,7 @@ def make_report(
     # Imported here, not at start-up: the PDF and Excel writers are heavy to load.
     from minami_desk.reports.monthly_pdf import render_monthly_pdf
     from minami_desk.reports.monthly_xlsx import render_monthly_xlsx
+    from minami_desk.services.reporting import build_monthly_report
 
     def step(fraction: float) -> None:
         if progress is not None:

@@ -18,7 +18,6 @@ from minami_desk.i18n import N_, _
 from minami_desk.services.actor import Permission
 from minami_desk.ui import registry
 from minami_desk.ui.context import AppContext
-from minami_desk.ui.desk.resident_page import ResidentPage
 from minami_desk.ui.desk.search import ResidentSearch
 from minami_desk.ui.widgets import Heading
 
@@ -61,6 +60,8 @@ class ResidentsSection(QWidget):
         self.archived.toggled.connect(self._toggle_archived)
         layout.addWidget(self.archived)
         self.stack.addWidget(list_page)
+        from minami_desk.ui.desk.resident_page import ResidentPage  # on the first visit
+
         self.page = ResidentPage(context, self.stack)
         self.page.back.connect(self.show_list)
         self.stack.addWidget(self.page)
@@ -94,12 +95,14 @@ class ResidentsSection(QWidget):
         self.page.show_resident(resident_id)
         self.stack.setCurrentWidget(self.page)
 
-    def find(self, text: str, enter: bool = False) -> None:
+    def find(self, text: str, enter: bool = False, results: bool = False) -> None:
         self._loaded = True
         self.stack.setCurrentIndex(0)
         self.search.search(text)
         if enter:
             self.search.open_first()
+        elif results:
+            self.search.focus_results()
 
     def register_new(self) -> None:
         from minami_desk.ui.desk.registration_dialog import register_new
@@ -137,11 +140,14 @@ def open_resident_page(context: AppContext, resident_id: int) -> None:
         section.show_resident(resident_id)
 
 
-def global_search(context: AppContext, text: str = "", enter: bool = False) -> None:
-    """The window's search field (Ctrl+K): results in Bewoners; Enter opens the first hit."""
+def global_search(
+    context: AppContext, text: str = "", enter: bool = False, results: bool = False
+) -> None:
+    """The window's search field (Ctrl+K): results in Bewoners; Enter opens the first hit,
+    Down (``results``) moves into the list of hits."""
     section = _section(context, keep_focus=True)
     if section is not None:
-        section.find(text, enter)
+        section.find(text, enter, results)
 
 
 def install(context: AppContext) -> None:

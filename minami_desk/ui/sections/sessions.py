@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -28,7 +28,6 @@ from minami_desk.services.sessions.queries import (
 )
 from minami_desk.ui import registry
 from minami_desk.ui.context import AppContext
-from minami_desk.ui.sessions.attendance_screen import open_attendance
 from minami_desk.ui.sessions.list_view import SessionList
 from minami_desk.ui.sessions.plan_dialog import PlanDialog
 from minami_desk.ui.sessions.week_view import WeekView
@@ -58,7 +57,7 @@ class SessionsSection(QWidget):
             ("this", _("This &week"), _("Go back to this week"), self.this_week),
             ("next", _("&Next week ▶"), _("Page Down"), lambda: self.step_week(1)),
             ("attendance", _("&Attendance"), _("Enter"), self.open_current),
-            ("plan", _("&Plan…"), _("Ctrl+N"), self.plan),
+            ("plan", _("&Plan…"), _("Ctrl+Shift+N"), self.plan),
             ("edit", _("&Change…"), "", self.edit_current),
             ("cancel", _("Ca&ncel or restore…"), "", self.toggle_cancel),
         ):
@@ -80,7 +79,9 @@ class SessionsSection(QWidget):
         self.tabs = QTabWidget(self)
         self.week = WeekView(self.tabs)
         if can_manage:  # the empty week says what to do, to those who may do it
-            self.week.empty.setText(_("No sessions this week yet — plan one with Plan… (Ctrl+N)"))
+            self.week.empty.setText(
+                _("No sessions this week yet — plan one with Plan… (Ctrl+Shift+N)")
+            )
         self.list = SessionList(self.tabs)
         self.tabs.addTab(self.week, _("&Week"))
         self.tabs.addTab(self.list, _("&List"))
@@ -96,12 +97,16 @@ class SessionsSection(QWidget):
         self.list.filters_changed.connect(self.refresh)
         self.week.selection_changed.connect(self._update_buttons)
         self.list.selection_changed.connect(self._update_buttons)
-        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.plan)
         context.bus.changed.connect(self._changed)
 
     # -- data -------------------------------------------------------------------------------
     def activated(self) -> None:
         self.refresh()
+
+    def focus_first(self) -> None:
+        """Arriving by keyboard: on today's sessions in the week (Enter opens one)."""
+        self.tabs.setCurrentWidget(self.week)
+        self.week.focus_today()
 
     def _changed(self, what: str) -> None:
         if what in ("session", "settings", "session_kind"):
@@ -215,10 +220,27 @@ class SessionsSection(QWidget):
         self.context.bus.changed.emit("session")
 
 
+def plan_from_anywhere(context: AppContext) -> None:
+    """Bestand → Bijeenkomst plannen (Ctrl+Shift+N): Bijeenkomsten comes up, then the form."""
+    context.navigator.open("section:sessions")
+    window: Any = context.window
+    section = window.section_widget("sessions") if window is not None else None
+    if isinstance(section, SessionsSection):
+        section.plan()
+
+
 def install(context: AppContext) -> None:
     context.navigator.register(
-        "session", lambda session_id, **_extra: open_attendance(context, session_id)
+        "session", lambda session_id, **_extra: _open_attendance(context, session_id)
     )
+    context.navigator.register("plan_session", lambda **_extra: plan_from_anywhere(context))
+
+
+def _open_attendance(context: AppContext, session_id: int) -> object:
+    """The attendance screen (a large module) loads when a session is first opened."""
+    from minami_desk.ui.sessions.attendance_screen import open_attendance
+
+    return open_attendance(context, session_id)
 
 
 SECTION = registry.SectionSpec(

@@ -38,8 +38,6 @@ from minami_desk.services.trajectories.queries import (
 from minami_desk.ui import registry
 from minami_desk.ui.context import AppContext
 from minami_desk.ui.trajectories.forms import date_edit, long_date, to_date
-from minami_desk.ui.trajectories.page import TrajectoryPage
-from minami_desk.ui.trajectories.start_dialog import StartTrajectoryDialog
 from minami_desk.ui.widgets import EmptyState, FormErrorLabel, Heading, show_exception
 
 SHOWN = 500  # newest first; filters narrow the rest
@@ -56,6 +54,8 @@ class TrajectoriesSection(QWidget):
         self.stack = QStackedWidget(self)
         outer.addWidget(self.stack)
         self.list_view = QWidget(self.stack)
+        from minami_desk.ui.trajectories.page import TrajectoryPage  # on the first visit
+
         self.page = TrajectoryPage(context, self.stack)
         self.page.back.clicked.connect(self.show_list)
         self.stack.addWidget(self.list_view)
@@ -230,6 +230,8 @@ class TrajectoriesSection(QWidget):
         self.refresh()
 
     def start(self, resident_id: int | None = None) -> int | None:
+        from minami_desk.ui.trajectories.start_dialog import StartTrajectoryDialog
+
         dialog = StartTrajectoryDialog(self.context, resident_id, self.context.window)
         if dialog.exec() and dialog.trajectory_id is not None:
             self.context.navigator.open("trajectory", dialog.trajectory_id)

@@ -37,6 +37,7 @@ from minami_desk.services.sessions.planning import (
 )
 from minami_desk.services.sessions.queries import SessionSummary, list_facilitators
 from minami_desk.ui.context import AppContext
+from minami_desk.ui.date_typing import typeable
 from minami_desk.ui.widgets import FormErrorLabel, show_exception
 
 WEEKDAYS = (
@@ -139,7 +140,7 @@ class PlanDialog(QDialog):
 
         self.day = QDateEdit(self)
         self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("dddd dd-MM-yyyy")
+        self.day.setDisplayFormat("dd-MM-yyyy (dddd)")  # the day's name after: typeable
         self._row(form, _("&Date"), self.day, "day")
         self.weekday = QComboBox(self)
         for index, name in enumerate(WEEKDAYS):
@@ -168,6 +169,8 @@ class PlanDialog(QDialog):
         self.end = QTimeEdit(self)
         for edit in (self.start, self.end):
             edit.setDisplayFormat("HH:mm")
+        for edit in (self.day, self.starts_on, self.ends_on, self.start, self.end):
+            typeable(edit)
         self._row(form, _("Start t&ime"), self.start, "start_time")
         self._row(form, _("E&nd time"), self.end, "end_time")
         self.location = QLineEdit(self)

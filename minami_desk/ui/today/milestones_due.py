@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (
 
 from minami_desk.i18n import _, format_date
 from minami_desk.services.actor import Permission
-from minami_desk.services.errors import UserError
 from minami_desk.services.trajectories.due import DueMilestone, due_milestones
 from minami_desk.services.trajectories.queries import list_coaches
 from minami_desk.ui import registry
 from minami_desk.ui.context import AppContext
-from minami_desk.ui.widgets import Heading, show_exception
+from minami_desk.ui.today._loading import LatestAnswer
+from minami_desk.ui.widgets import Heading
 
 
 def describe(item: DueMilestone) -> str:
@@ -59,11 +59,12 @@ class MilestonesDuePanel(QFrame):
         self.empty = QLabel(_("Nothing due this week."), self)
         self.empty.setObjectName("muted")
         layout.addWidget(self.empty)
+        self.empty.hide()  # until the first answer: "nothing due" must not show while loading
         self.items: list[DueMilestone] = []
-        self._fill_coaches()
+        self.loader = LatestAnswer(context, self)
+        self.coach.addItem(_("Everyone"), None)
         self.coach.currentIndexChanged.connect(self.refresh)
         context.bus.changed.connect(self._changed)
-        self.refresh()
 
     def _fill_coaches(self) -> None:
         current = self.coach.currentData()
@@ -78,16 +79,20 @@ class MilestonesDuePanel(QFrame):
         self.coach.blockSignals(False)
 
     def refresh(self) -> None:
-        try:
-            self.items = due_milestones(
-                self.context.db, self.context.actor, coach_id=self.coach.currentData()
-            )
-        except UserError as error:
-            show_exception(self, error)
-            return
+        """Read off the UI thread (ten years of trajectories take a moment); only the answer
+        to the latest question is shown."""
+        db, actor, coach = self.context.db, self.context.actor, self.coach.currentData()
+
+        def load() -> list[tuple[DueMilestone, str]]:
+            return [(due, describe(due)) for due in due_milestones(db, actor, coach_id=coach)]
+
+        self.loader.load(load, self._show)
+
+    def _show(self, lines: list[tuple[DueMilestone, str]]) -> None:
+        self.items = [due for due, _text in lines]
         self.list.clear()
-        for due in self.items:
-            entry = QListWidgetItem(describe(due))
+        for due, text in lines:
+            entry = QListWidgetItem(text)
             entry.setData(Qt.ItemDataRole.UserRole, due.trajectory_id)
             if due.overdue:
                 font = entry.font()

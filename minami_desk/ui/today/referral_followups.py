@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
 
@@ -13,6 +15,7 @@ from minami_desk.services.referrals import ReferralRow, status_label
 from minami_desk.ui import registry
 from minami_desk.ui.context import AppContext
 from minami_desk.ui.referrals import navigation
+from minami_desk.ui.today._loading import LatestAnswer
 from minami_desk.ui.widgets import EmptyState, Heading
 
 # The oldest ones first; the heading gives the full count.
@@ -50,13 +53,21 @@ class ReferralFollowUpsPanel(QFrame):
         layout.addWidget(self.list)
         self.empty = EmptyState(_("No referrals to follow up today."), self)
         layout.addWidget(self.empty)
+        self.empty.hide()  # until the first answer
+        self.loader = LatestAnswer(context, self)
         context.bus.changed.connect(self._on_changed)
-        self.refresh()
 
     def refresh(self) -> None:
-        today = clock.today()
-        rows = follow_ups_due(self.context.db, self.context.actor, today, limit=SHOWN)
-        total = count_follow_ups_due(self.context.db, self.context.actor, today)
+        """Read off the UI thread; only the latest answer is shown."""
+        db, actor, today = self.context.db, self.context.actor, clock.today()
+
+        def load() -> tuple[list[ReferralRow], int]:
+            rows = follow_ups_due(db, actor, today, limit=SHOWN)
+            return rows, count_follow_ups_due(db, actor, today)
+
+        self.loader.load(load, lambda found: self._show(today, *found))
+
+    def _show(self, today: date, rows: list[ReferralRow], total: int) -> None:
         self.list.clear()
         for row in rows:
             days_late = (today - row.follow_up_on).days if row.follow_up_on else 0

@@ -8,11 +8,12 @@ from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QVBo
 from minami_desk.i18n import _
 from minami_desk.services.actor import Permission
 from minami_desk.services.clock import today
-from minami_desk.services.sessions.queries import sessions_between
+from minami_desk.services.sessions.queries import SessionSummary, sessions_between
 from minami_desk.ui import registry
 from minami_desk.ui.context import AppContext
 from minami_desk.ui.sessions.common import places_text, struck, time_range
-from minami_desk.ui.widgets import EmptyState, Heading, show_exception
+from minami_desk.ui.today._loading import LatestAnswer
+from minami_desk.ui.widgets import EmptyState, Heading
 
 
 class TodaysSessions(QFrame):
@@ -39,15 +40,16 @@ class TodaysSessions(QFrame):
         layout.addWidget(hint)
         layout.addWidget(self.list)
         layout.addWidget(self.empty)
+        self.empty.hide()  # until the first answer
+        self.loader = LatestAnswer(context, self)
         context.bus.changed.connect(lambda what: self.activated() if what == "session" else None)
-        self.activated()
 
     def activated(self) -> None:
-        try:
-            sessions = sessions_between(self.context.db, self.context.actor, today(), today())
-        except Exception as error:
-            show_exception(self, error)
-            return
+        """Read off the UI thread; only the latest answer is shown."""
+        db, actor, day = self.context.db, self.context.actor, today()
+        self.loader.load(lambda: sessions_between(db, actor, day, day), self._show)
+
+    def _show(self, sessions: list[SessionSummary]) -> None:
         self.list.clear()
         for summary in sessions:
             # Short lines, so a long title and room are not cut off at the panel's edge.

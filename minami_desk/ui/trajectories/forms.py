@@ -21,6 +21,7 @@ from minami_desk.i18n import _, format_date
 from minami_desk.services import clock
 from minami_desk.services.errors import UserError, ValidationError
 from minami_desk.ui.context import AppContext
+from minami_desk.ui.date_typing import typeable
 from minami_desk.ui.widgets import FormErrorLabel, show_exception
 
 T = TypeVar("T")
@@ -41,6 +42,7 @@ def date_edit(parent: QWidget, accessible: str, value: date | None = None) -> QD
     edit.setDisplayFormat("dd-MM-yyyy")  # as every other date field in the program
     edit.setDate(to_qdate(value or clock.today()))
     edit.setAccessibleName(accessible)
+    typeable(edit)
     return edit
 
 
