@@ -75,6 +75,20 @@ def _close(window) -> None:  # type: ignore[no-untyped-def]
     window.context.db.dispose()
 
 
+def _hold_check(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Hold the background check until the test releases it: on a small file its verdict
+    could otherwise come before the window exists, which is another test's path."""
+    release = threading.Event()
+    original = BackgroundCheck.run
+
+    def held_run(self: BackgroundCheck):  # type: ignore[no-untyped-def]
+        release.wait(20)
+        return original(self)
+
+    monkeypatch.setattr(BackgroundCheck, "run", held_run)
+    return release
+
+
 def test_writes_wait_for_the_verdict_of_the_check(paths: Paths, db: Database, admin: Actor) -> None:
     check = BackgroundCheck(db, paths)
     with pytest.raises(WritesPausedError) as refused:
@@ -191,8 +205,10 @@ def test_damage_found_after_the_window_opened_restores_the_newest_good_backup(  
         backup_guard, "confirm", lambda _p, question, *_a: questions.append(question) or True
     )
     monkeypatch.setattr(backup_dialogs, "show_info", lambda _p, text, _t=None: shown.append(text))
+    release = _hold_check(monkeypatch)
     with InstanceLock(paths.lock_file):  # as run_gui holds it
         window = _start(qtbot, paths, admin)
+        release.set()
         try:
             qtbot.waitUntil(lambda: bool(shown), timeout=30000)
             assert ".corrupt" in questions[0] and "20 november 2026" in questions[0]
@@ -217,7 +233,9 @@ def test_damage_found_after_the_window_opened_can_be_refused(  # type: ignore[no
     told: list[str] = []
     monkeypatch.setattr(backup_guard, "confirm", lambda *_a: False)
     monkeypatch.setattr(backup_guard, "show_info", lambda _p, text, _t=None: told.append(text))
+    release = _hold_check(monkeypatch)
     window = _start(qtbot, paths, admin)
+    release.set()
     try:
         qtbot.waitUntil(lambda: not window.isVisible(), timeout=30000)
         assert "sluit af zonder iets te veranderen" in told[0]
