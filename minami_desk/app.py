@@ -51,8 +51,23 @@ def choose_language(paths: Paths, requested: str | None) -> str:
     return i18n.set_language(requested or (stored if isinstance(stored, str) else None))
 
 
-def install_qt_translations(app: object, language: str) -> None:
-    """Qt's own dialogs (file, print, message boxes) in the interface language."""
+def choose_theme(paths: Paths, requested: str | None) -> str:
+    """``--theme``, else ``MINAMI_DESK_THEME``, else the PC setting, else "system"."""
+    import os
+
+    from minami_desk.ui.style import THEME_ENV
+
+    stored = load_pc_settings(paths).get("theme")
+    chosen = requested or os.environ.get(THEME_ENV) or (stored if isinstance(stored, str) else None)
+    return chosen or "system"
+
+
+def install_qt_translations(app: object, language: str) -> object | None:
+    """Qt's own dialogs (file, print, message boxes) in the interface language.
+
+    Returns the installed translator (None for a language Qt has no catalog for), so a test
+    can take it out again.
+    """
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
     QLocale.setDefault(QLocale(i18n.ui_locale()))
@@ -60,9 +75,11 @@ def install_qt_translations(app: object, language: str) -> None:
     translator = QTranslator(app)  # type: ignore[arg-type]
     if translator.load(QLocale(i18n.ui_locale()), "qtbase", "_", folder):
         app.installTranslator(translator)  # type: ignore[attr-defined]
+        return translator
+    return None
 
 
-def make_application(argv: list[str] | None = None) -> object:
+def make_application(argv: list[str] | None = None, theme: str | None = None) -> object:
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication, QIcon
     from PySide6.QtWidgets import QApplication
@@ -79,9 +96,13 @@ def make_application(argv: list[str] | None = None) -> object:
     app.setOrganizationName("Mi na Mi")
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(QIcon(str(resource_path("icons", "minami-desk.png"))))
-    from minami_desk.ui.style import stylesheet
+    from minami_desk.ui import style
 
-    app.setStyleSheet(stylesheet())
+    style.set_theme(theme)
+    style.apply_theme(app)
+    if not getattr(app, "_follows_system_theme", False):
+        style.follow_system_changes(app)
+        app._follows_system_theme = True  # type: ignore[attr-defined]
     return app
 
 
@@ -286,7 +307,9 @@ def _start_frame(paths: Paths, demo: bool, actor: Actor, loader: object) -> obje
     return window
 
 
-def run_gui(paths: Paths, demo: bool = False, language: str | None = None) -> int:
+def run_gui(
+    paths: Paths, demo: bool = False, language: str | None = None, theme: str | None = None
+) -> int:
     demo_dir: Path | None = None
     if demo:
         demo_dir = Path(tempfile.mkdtemp(prefix="minami-desk-demo-"))
@@ -298,7 +321,7 @@ def run_gui(paths: Paths, demo: bool = False, language: str | None = None) -> in
     paths.ensure()
     configure_logging(paths)
     language = choose_language(paths, language)
-    app = make_application()
+    app = make_application(theme=choose_theme(paths, theme))
     install_qt_translations(app, language)
     from minami_desk.data.lock import AlreadyOpenError, InstanceLock
     from minami_desk.ui.widgets import show_error

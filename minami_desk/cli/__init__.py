@@ -27,6 +27,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-dir", metavar=_("FOLDER"), help=_("folder with the database (default: per user)")
     )
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("interface language"))
+    parser.add_argument(
+        "--theme",
+        choices=("system", "light", "dark"),
+        help=_("light or dark window (default: follow the system)"),
+    )
     parser.add_argument("--version", action="version", version=f"Mi na Mi Desk {__version__}")
     parser.add_argument(
         "--demo", action="store_true", help=_("open the window on a throw-away demo database")
@@ -74,5 +79,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from minami_desk.app import run_gui
 
-        return run_gui(context.paths, demo=args.demo, language=args.lang)
+        return run_gui(context.paths, demo=args.demo, language=args.lang, theme=args.theme)
     return run_command(args.handler, args, context)

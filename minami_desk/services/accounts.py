@@ -21,12 +21,11 @@ from minami_desk.data.db import Database
 from minami_desk.data.models import STAFF_ROLES, Staff
 from minami_desk.i18n import _
 from minami_desk.services import clock
+from minami_desk.services.account_rules import MAX_FAILED_SIGN_INS, MIN_PASSWORD_LENGTH
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
 from minami_desk.services.errors import NotFoundError, UserError, ValidationError
 
-MIN_PASSWORD_LENGTH = 10
-MAX_FAILED_SIGN_INS = 5
 LOCK_OUT = timedelta(minutes=5)
 
 HASHER = PasswordHasher()  # argon2id; module-level so a test can prove the rehash

@@ -97,6 +97,7 @@ class ShortcutsDialog(QDialog):
         table = QTableWidget(len(rows), 2, self)
         table.setHorizontalHeaderLabels([_("Action"), _("Shortcut")])
         table.setAccessibleName(_("Keyboard shortcuts"))
+        table.setToolTip(_("Every shortcut of the window, by action"))
         for row, (name, keys) in enumerate(rows):
             table.setItem(row, 0, QTableWidgetItem(name))
             table.setItem(row, 1, QTableWidgetItem(keys))

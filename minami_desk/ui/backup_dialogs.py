@@ -84,6 +84,9 @@ class BackupDialog(QDialog):
         file_row = QHBoxLayout()
         self.file_edit = QLineEdit(str(suggested), self)
         self.file_edit.setAccessibleName(_("Backup file"))
+        self.file_edit.setToolTip(
+            _("Where the backup is saved, for example on the board's USB stick")
+        )
         browse = QPushButton(_("&Choose…"), self)
         browse.setAccessibleName(_("Choose where to save the backup"))
         browse.clicked.connect(self._choose)
@@ -104,6 +107,7 @@ class BackupDialog(QDialog):
         self.repeat = QLineEdit(self)
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat.setAccessibleName(_("Passphrase again"))
+        self.repeat.setToolTip(_("Type the passphrase once more, to rule out a typing error"))
         form.addRow(_("&Again"), self.repeat)
         self.strength_bar = QProgressBar(self)
         self.strength_bar.setRange(0, 4)

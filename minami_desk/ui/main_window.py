@@ -217,12 +217,27 @@ class MainWindow(QMainWindow):
             self._section_keys.append(spec.key)
             self._specs[spec.key] = spec
             self._pages[spec.key] = page
+        self._fit_sidebar()
         self.sidebar.currentRowChanged.connect(self._show_row)
         self.sidebar.itemActivated.connect(
             lambda item: self.show_section(self._section_keys[self.sidebar.row(item)], focus=True)
         )
         if self._section_keys:
             self.sidebar.setCurrentRow(0)
+
+    def _fit_sidebar(self) -> None:
+        """Wide enough for the longest title in the font in use (the system's size, 11 pt)."""
+        self.sidebar.ensurePolished()
+        metrics = self.sidebar.fontMetrics()
+        widest = max(
+            (
+                metrics.horizontalAdvance(self.sidebar.item(row).text())
+                for row in range(self.sidebar.count())
+            ),
+            default=0,
+        )
+        # Item padding and margin from the stylesheet (14 + 6 px a side), plus the frame.
+        self.sidebar.setFixedWidth(max(200, widest + 2 * (14 + 6) + 16))
 
     def _show_row(self, row: int) -> None:
         if row < 0:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QTextBrowser, QVBoxLayout, QW
 
 from minami_desk.i18n import PRINT_LOCALE, _, format_number
 from minami_desk.services.reporting import Breakdown, MonthlyReport
+from minami_desk.ui.style import LIGHT
 
 try:  # PySide6-Essentials ships without QtPdf on some platforms
     from PySide6.QtPdf import QPdfDocument
@@ -44,9 +45,11 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
         + "</tr>"
         for row in rows
     )
+    # The header row keeps its own light colours with dark text: the same HTML is printed.
     return (
         '<table cellspacing="0" cellpadding="4" border="0" width="98%">'
-        f'<tr style="background:#DCEFEE">{head}</tr>{body}</table>'
+        f'<tr style="background:{LIGHT["table_head"]}; color:{LIGHT["text"]}">{head}</tr>'
+        f"{body}</table>"
     )
 
 

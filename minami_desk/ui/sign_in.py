@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from minami_desk import APP_NAME
 from minami_desk.config import resource_path
 from minami_desk.i18n import _
+from minami_desk.services.account_rules import MAX_FAILED_SIGN_INS, MIN_PASSWORD_LENGTH
 from minami_desk.services.actor import Actor
 from minami_desk.services.errors import UserError, ValidationError
 from minami_desk.ui.widgets import (
@@ -59,6 +60,11 @@ class SignInForm(QWidget):
         self.password_input.setObjectName("signInPassword")
         self.password_input.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_input.setAccessibleName(_("Password"))
+        self.password_input.setToolTip(
+            _(
+                "Your own password. After {count} wrong tries the account waits a few minutes."
+            ).format(count=MAX_FAILED_SIGN_INS)
+        )
         name_label = QLabel(_("&Name"), self)
         name_label.setBuddy(self.name_input)
         password_label = QLabel(_("&Password"), self)
@@ -173,7 +179,6 @@ class CreateAdminDialog(QDialog):
     """First start: nobody can sign in yet, so the first person becomes the administrator."""
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
-        from minami_desk.services import accounts
 
         super().__init__(parent)
         self.db = db
@@ -188,7 +193,7 @@ class CreateAdminDialog(QDialog):
                 "Nobody can sign in yet. Create the account of the administrator (beheerder): "
                 "the person who adds colleagues and volunteers later, in Beheer → Medewerkers. "
                 "Choose a password of at least {count} characters and keep it safe."
-            ).format(count=accounts.MIN_PASSWORD_LENGTH),
+            ).format(count=MIN_PASSWORD_LENGTH),
             self,
         )
         intro.setWordWrap(True)
@@ -205,6 +210,17 @@ class CreateAdminDialog(QDialog):
             secret = key in ("password", "repeat")
             self.inputs[key], self.errors[key] = text_field(form, self, label, accessible, secret)
         self.inputs["username"].setToolTip(_("Short and easy to type, for example your first name"))
+        self.inputs["display_name"].setToolTip(
+            _("Shown in the program, for example in the status bar")
+        )
+        self.inputs["password"].setToolTip(
+            _("At least {count} characters; only its owner should know it").format(
+                count=MIN_PASSWORD_LENGTH
+            )
+        )
+        self.inputs["repeat"].setToolTip(
+            _("Type the password once more, to rule out a typing error")
+        )
         self.inputs["display_name"].textEdited.connect(self._suggest_username)
         layout.addLayout(form)
         self.general_error = FormErrorLabel(self)

@@ -45,6 +45,15 @@ class ChangePasswordDialog(QDialog):
             self.inputs[key], self.errors[key] = text_field(
                 form, self, label, accessible, secret=True
             )
+        self.inputs["current"].setToolTip(_("The password you signed in with"))
+        self.inputs["password"].setToolTip(
+            _("At least {count} characters; only its owner should know it").format(
+                count=accounts.MIN_PASSWORD_LENGTH
+            )
+        )
+        self.inputs["repeat"].setToolTip(
+            _("Type the password once more, to rule out a typing error")
+        )
         layout.addLayout(form)
         buttons, _save = dialog_buttons(self, _("&Save"), self.save)
         layout.addWidget(buttons)

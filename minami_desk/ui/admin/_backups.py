@@ -59,7 +59,7 @@ class BackupsPage(QWidget):
         self.empty = EmptyState(
             _("There are no automatic backups yet. The first one is made after a change."), self
         )
-        layout.addWidget(self.empty)
+        layout.addWidget(self.empty, 1)  # takes the table's place, not half the page
         buttons = QHBoxLayout()
         board = QPushButton(_("Make a backup &file…"), self)
         board.setAccessibleName(_("Make an encrypted backup file for the board"))

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -49,7 +50,9 @@ class CentrePage(QWidget):
         browse.clicked.connect(self._choose_logo)
         logo_row.addWidget(self.logo, 1)
         logo_row.addWidget(browse)
-        form.addRow(_("&Logo (PNG or JPG)"), logo_row)
+        logo_label = QLabel(_("&Logo (PNG or JPG)"), self)
+        logo_label.setBuddy(self.logo)  # a row of a layout gets no buddy by itself
+        form.addRow(logo_label, logo_row)
         layout.addLayout(form)
         save = QPushButton(_("&Save"), self)
         save.setObjectName("primary")

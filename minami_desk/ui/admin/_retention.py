@@ -31,7 +31,7 @@ from minami_desk.services.privacy.retention import (
     set_retention_periods,
 )
 from minami_desk.ui.context import AppContext
-from minami_desk.ui.widgets import Heading, confirm, show_exception
+from minami_desk.ui.widgets import EmptyState, Heading, confirm, show_exception
 
 COLUMNS = (N_("Anonymise"), N_("Number"), N_("Name"), N_("Last activity"))
 
@@ -75,6 +75,11 @@ class RetentionPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
+        self.empty = EmptyState(
+            _("No residents are due for anonymisation now. Look here again in a few months."),
+            self,
+        )
+        layout.addWidget(self.empty, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.apply_button = QPushButton(_("&Anonymise and clean up"), self)
@@ -123,6 +128,8 @@ class RetentionPage(QWidget):
             )
         nothing = not due.residents and not due.contact_texts and not due.audit_rows
         self.apply_button.setEnabled(not nothing)
+        self.table.setVisible(bool(due.residents))
+        self.empty.setVisible(not due.residents)
 
     def ticked_ids(self) -> list[int]:
         return [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,6 +28,7 @@ from minami_desk.services.errors import ValidationError
 from minami_desk.services.settings import get_setting, set_settings
 from minami_desk.ui.context import AppContext
 from minami_desk.ui.idle_lock import DEFAULT_IDLE_MINUTES, IDLE_SETTING
+from minami_desk.ui.style import colours
 from minami_desk.ui.widgets import (
     FormErrorLabel,
     Heading,
@@ -67,6 +68,17 @@ class AddStaffDialog(QDialog):
         self.repeat, repeat_error = text_field(
             form, self, _("R&epeat password"), _("Repeat the password"), secret=True
         )
+        self.display_name.setToolTip(_("The name colleagues know this person by"))
+        self.username.setToolTip(_("Short and easy to type, for example the first name"))
+        self.role.setToolTip(
+            _("Volunteers never see help requests, trajectory notes or referral reasons")
+        )
+        self.password.setToolTip(
+            _("At least {count} characters; only its owner should know it").format(
+                count=accounts.MIN_PASSWORD_LENGTH
+            )
+        )
+        self.repeat.setToolTip(_("Type the password once more, to rule out a typing error"))
         self.errors = {
             "display_name": name_error,
             "username": user_error,
@@ -125,6 +137,12 @@ class ResetPasswordDialog(QDialog):
         self.repeat, self.repeat_error = text_field(
             form, self, _("R&epeat password"), _("Repeat the password"), secret=True
         )
+        self.password.setToolTip(
+            _("At least {count} characters; only its owner should know it").format(
+                count=accounts.MIN_PASSWORD_LENGTH
+            )
+        )
+        self.repeat.setToolTip(_("Type the password once more, to rule out a typing error"))
         layout.addLayout(form)
         buttons, _save = dialog_buttons(self, _("&Save"), self.save)
         layout.addWidget(buttons)
@@ -169,7 +187,9 @@ class StaffPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # no clipped names
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
@@ -229,7 +249,7 @@ class StaffPage(QWidget):
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if not row.active:
-                    item.setForeground(Qt.GlobalColor.gray)
+                    item.setForeground(QColor(colours()["muted"]))  # readable grey (AA)
                 self.table.setItem(index, column, item)
         minutes = get_setting(self.context.db, IDLE_SETTING, DEFAULT_IDLE_MINUTES)
         self.idle_minutes.setValue(minutes if isinstance(minutes, int) else DEFAULT_IDLE_MINUTES)

@@ -114,6 +114,7 @@ class ContactDialog(QDialog):
         self.follow_date.setDisplayFormat("dd-MM-yyyy")
         self.follow_date.setCalendarPopup(True)
         self.follow_date.setAccessibleName(_("Follow-up date"))
+        self.follow_date.setToolTip(_("The day to contact the resident again; Vandaag lists it"))
         self.follow_date.setEnabled(False)
         self.follow_up.toggled.connect(self.follow_date.setEnabled)
         typeable(self.when)

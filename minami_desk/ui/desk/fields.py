@@ -22,6 +22,9 @@ def add_field(
     error = FormErrorLabel(holder)
     column.addWidget(error)
     widget.setAccessibleName(accessible)
+    if not widget.toolTip():
+        # Also the description screen readers read after the name, and a hint on hover.
+        widget.setToolTip(accessible)
     caption = QLabel(label, owner)
     caption.setBuddy(widget)
     form.addRow(caption, holder)

@@ -44,6 +44,7 @@ class ImportDialog(QDialog):
         row = QHBoxLayout()
         self.path = QLineEdit(self)
         self.path.setAccessibleName(_("File to import"))
+        self.path.setToolTip(_("A .csv or .xlsx file; type its path or choose it"))
         browse = QPushButton(_("&Choose file…"), self)
         browse.setAutoDefault(False)
         browse.clicked.connect(self._choose)
@@ -56,6 +57,10 @@ class ImportDialog(QDialog):
         self.details = QPlainTextEdit(self)
         self.details.setReadOnly(True)
         self.details.setAccessibleName(_("Result of the check, per row"))
+        self.details.setToolTip(_("Read only: what the check found, row by row"))
+        self.details.setPlaceholderText(
+            _("Choose a file and press Check: what would be imported appears here, row by row.")
+        )
         layout.addWidget(self.details, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

@@ -99,6 +99,7 @@ class FollowUpDialog(QDialog):
 
         self.note = QPlainTextEdit(self)
         self.note.setAccessibleName(_("Outcome note"))
+        self.note.setToolTip(_("What the resident or the agency said; only staff see this"))
         self.note.setPlaceholderText(_("What did the resident tell? What did the agency do?"))
         self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(100)
@@ -110,6 +111,7 @@ class FollowUpDialog(QDialog):
         self.next_on = date_edit(
             self, clock.today() + timedelta(days=FOLLOW_UP_AFTER_DAYS), _("Next follow-up date")
         )
+        self.next_on.setToolTip(_("The day to ask again how it went; Vandaag lists it"))
         self.next_enabled.toggled.connect(self._sync_next)
         next_row.addWidget(self.next_enabled)
         next_row.addWidget(self.next_on)

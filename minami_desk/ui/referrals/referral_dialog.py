@@ -86,6 +86,7 @@ class ReferralDialog(QDialog):
 
         today = clock.today()
         self.referred_on = date_edit(self, today, _("Referral date"))
+        self.referred_on.setToolTip(_("The day the resident was referred"))
         self.referred_on.setMaximumDate(self.referred_on.date())
         form.add_row("referred_on", _("&Date"), self.referred_on)
 
@@ -102,6 +103,9 @@ class ReferralDialog(QDialog):
 
         self.reason = QPlainTextEdit(self)
         self.reason.setAccessibleName(_("Reason for the referral"))
+        self.reason.setToolTip(
+            _("What the resident needs from the agency; volunteers do not see it")
+        )
         self.reason.setPlaceholderText(_("What does the resident need help with from this agency?"))
         self.reason.setTabChangesFocus(True)
         self.reason.setMaximumHeight(90)

@@ -70,9 +70,13 @@ class StoryDialog(QDialog):
         self.title.setPlaceholderText(_("For example: Back at work after a hard year"))
         form.add_row("title", _("&Title"), self.title)
         self.story_date = date_edit(self, clock.today(), _("Date of the story"))
+        self.story_date.setToolTip(_("When it happened or was told; reports use it for the period"))
         form.add_row("story_date", _("&Date"), self.story_date)
         self.story = QPlainTextEdit(self)
         self.story.setAccessibleName(_("The story"))
+        self.story.setToolTip(
+            _("In the resident's own words; an empty line starts a new paragraph")
+        )
         self.story.setTabChangesFocus(True)
         self.story.setMinimumHeight(180)
         self.story.setPlaceholderText(
@@ -92,6 +96,7 @@ class StoryDialog(QDialog):
         self.resident_search.setPlaceholderText(_("Name or resident number"))
         self.resident = QComboBox(self)
         self.resident.setAccessibleName(_("Resident the story is about"))
+        self.resident.setToolTip(_("Type in the field before it to find the resident"))
         self.resident.setMinimumWidth(260)
         self.resident.addItem(_("— no resident linked —"), None)
         resident_row.addWidget(self.resident_search, 1)
@@ -106,6 +111,7 @@ class StoryDialog(QDialog):
 
         self.trajectory = QComboBox(self)
         self.trajectory.setAccessibleName(_("Trajectory the story belongs to"))
+        self.trajectory.setToolTip(_("Optional: the resident's trajectory the story grew from"))
         form.add_row("trajectory", _("Tra&jectory"), self.trajectory)
 
         sharing_column = QVBoxLayout()

@@ -77,6 +77,10 @@ class SessionsSection(QWidget):
 
         self.tabs = QTabWidget(self)
         self.week = WeekView(self.tabs)
+        if can_manage:  # the empty week says what to do, to those who may do it
+            self.week.empty.setText(
+                _("No sessions this week yet — plan one with Plan… (Ctrl+Shift+N)")
+            )
         self.list = SessionList(self.tabs)
         self.tabs.addTab(self.week, _("&Week"))
         self.tabs.addTab(self.list, _("&List"))

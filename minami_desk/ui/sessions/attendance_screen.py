@@ -49,6 +49,7 @@ from minami_desk.services.sessions.registration import register_resident, set_st
 from minami_desk.ui.context import AppContext
 from minami_desk.ui.sessions.common import when_text
 from minami_desk.ui.sessions.cursor_frame import CursorFrame
+from minami_desk.ui.style import colours
 from minami_desk.ui.widgets import Heading, show_exception
 
 # The three toggles: status, label, key.
@@ -57,9 +58,6 @@ TOGGLES = (
     ("absent", N_("Absent"), Qt.Key.Key_F),
     ("cancelled", N_("Cancelled"), Qt.Key.Key_M),
 )
-
-
-NOTICE_STYLE = "background: #FFF4D6; color: #3D2E00; padding: 6px 10px; border-radius: 4px;"
 
 
 def counts_text(counts: Counts) -> str:
@@ -77,11 +75,6 @@ def counts_text(counts: Counts) -> str:
 
 
 _FIRST_TOGGLE = 3  # columns: name, number, status, then the three toggles
-_CHOSEN = {
-    "present": QColor("#1B7A4A"),
-    "absent": QColor("#8A5A00"),
-    "cancelled": QColor("#5B6770"),
-}
 
 
 def _cell(text: str, font: QFont | None = None) -> QTableWidgetItem:
@@ -164,7 +157,6 @@ class AttendanceScreen(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout.addLayout(buttons)
-        self.notice.setStyleSheet(NOTICE_STYLE)
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)  # Enter belongs to the table and the search
         QShortcut(QKeySequence("Ctrl+F"), self, activated=self.focus_search)
@@ -267,8 +259,9 @@ class AttendanceScreen(QDialog):
             item.setFont(self.chosen_font if chosen else self.toggle_font)
             item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             if chosen:
-                item.setBackground(_CHOSEN[code])
-                item.setForeground(QColor("white"))
+                # The theme's colour per state (light and dark checked for contrast).
+                item.setBackground(QColor(colours()[code]))
+                item.setForeground(QColor(colours()["chosen_text"]))
             else:
                 item.setBackground(QBrush())
                 item.setForeground(QBrush())

@@ -6,6 +6,8 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from minami_desk.ui.style import colours
+
 
 class CursorFrame(QStyledItemDelegate):
     """The cursor is a thick frame, so a chosen (filled) toggle keeps its colour under it."""
@@ -17,6 +19,6 @@ class CursorFrame(QStyledItemDelegate):
         super().paint(painter, plain, index)
         if selected:
             painter.save()
-            painter.setPen(QPen(QColor("#E07A1F"), 3))
+            painter.setPen(QPen(QColor(colours()["focus"]), 3))
             painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
             painter.restore()

@@ -63,6 +63,24 @@ def _time(value: QTime) -> time:
     return time(value.hour(), value.minute())
 
 
+FIELD_HINTS = {
+    "kind_id": N_("The kind of session; it decides how the session counts in the reports"),
+    "title": N_("Shown in the week, on Vandaag and on the attendance sheet"),
+    "audience": N_("Who the session is meant for"),
+    "day": N_("The day of the session"),
+    "weekday": N_("The day of the week the series is on"),
+    "recurrence": N_("Every week or every other week"),
+    "starts_on": N_("The day of the first session of the series"),
+    "ends_on": N_("The day of the last session of the series"),
+    "skip_dates": N_("Days without a session, such as holidays: single dates or periods"),
+    "start_time": N_("When the session starts (24-hour clock)"),
+    "end_time": N_("When the session ends (24-hour clock)"),
+    "location": N_("The room or address, as people know it"),
+    "facilitator_id": N_("Who leads the session; may be left open"),
+    "capacity": N_("The most people who can sign up; more go on the waiting list"),
+}
+
+
 class PlanDialog(QDialog):
     """New (``existing`` None) or edit; a new one may be a weekly or fortnightly series."""
 
@@ -188,6 +206,9 @@ class PlanDialog(QDialog):
         box.addWidget(error)
         self.errors[key] = error
         widget.setAccessibleName(label.replace("&", ""))
+        hint = FIELD_HINTS.get(key)
+        if hint:  # the description a screen reader reads after the name; a tooltip on hover
+            widget.setToolTip(_(hint))
         form.addRow(label, holder)
         form.labelForField(holder).setBuddy(widget)
         return holder

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -24,6 +24,7 @@ from minami_desk.i18n import _, format_date
 from minami_desk.services.clock import today
 from minami_desk.services.sessions.queries import SessionSummary
 from minami_desk.ui.sessions.common import places_text, struck, time_range
+from minami_desk.ui.style import colours
 
 
 class WeekView(QWidget):
@@ -63,6 +64,11 @@ class WeekView(QWidget):
             self.headers.append(header)
             self.days.append(day_list)
         grid.setRowStretch(1, 1)
+        self.empty = QLabel(_("No sessions this week."), self)
+        self.empty.setObjectName("emptyState")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.hide()
+        grid.addWidget(self.empty, 2, 0, 1, 7)
 
     def show_week(self, monday: date, sessions: list[SessionSummary]) -> None:
         self.monday = monday
@@ -86,7 +92,8 @@ class WeekView(QWidget):
                 if item.cancelled:
                     entry = day_list.item(row)
                     entry.setFont(struck(entry.font(), True))
-                    entry.setForeground(Qt.GlobalColor.gray)
+                    entry.setForeground(QColor(colours()["muted"]))  # readable grey (AA)
+        self.empty.setVisible(not sessions)
 
     def _selected(self, column: int) -> None:
         """One selection across the week: choosing on Tuesday clears Monday's."""

@@ -27,11 +27,12 @@ class TodaysSessions(QFrame):
         self.list.setAccessibleName(_("Today's sessions; Enter opens the attendance screen"))
         self.list.itemActivated.connect(self._open)
         self.list.setSpacing(4)
+        self.list.setWordWrap(True)
         font = self.list.font()
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.list.setFont(font)
         heading.setBuddy(self.list)
-        self.empty = EmptyState(_("No sessions today."), self)
+        self.empty = EmptyState(_("No sessions today. Plan one in Sessions."), self)
         hint = QLabel(_("Double-click or press Enter to take attendance."), self)
         hint.setObjectName("muted")
         layout.addWidget(hint)
@@ -49,18 +50,23 @@ class TodaysSessions(QFrame):
     def _show(self, sessions: list[SessionSummary]) -> None:
         self.list.clear()
         for summary in sessions:
-            text = f"{time_range(summary)}  {summary.title} — {places_text(summary)}"
+            # Short lines, so a long title and room are not cut off at the panel's edge.
+            text = f"{time_range(summary)}  {summary.title}\n{places_text(summary)}"
             if summary.location:
                 text += f" · {summary.location}"
             if summary.cancelled:
-                text = "✕ " + _("CANCELLED") + ": " + text
+                text = "✕ " + _("CANCELLED") + "\n" + text
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, summary.id)
             item.setFont(struck(item.font(), summary.cancelled))
             self.list.addItem(item)
         self.list.setVisible(bool(sessions))
         self.empty.setVisible(not sessions)
-        self.list.setMaximumHeight(36 * max(1, len(sessions)) + 12)
+        # As high as its lines in the font in use (the system's size), so nothing is cut off.
+        line = self.list.fontMetrics().lineSpacing()
+        rows = sum(self.list.item(row).text().count("\n") + 1 for row in range(self.list.count()))
+        spacing = self.list.spacing() * 2 + 4
+        self.list.setMaximumHeight(line * max(1, rows) + spacing * max(1, len(sessions)) + 12)
 
     def _open(self, item: QListWidgetItem) -> None:
         self.context.navigator.open("session", int(item.data(Qt.ItemDataRole.UserRole)))

@@ -65,13 +65,17 @@ class CertificatesDialog(QDialog):
         form = QFormLayout()
         today = clock.today()
         self.date_from = date_edit(self, _("Completed from"), date(today.year, today.month, 1))
+        self.date_from.setToolTip(_("First day of the period in which the trajectories ended"))
         add_row(form, _("Completed &from"), self.date_from)
         self.date_to = date_edit(self, _("Completed up to"), today)
+        self.date_to.setToolTip(_("Last day of the period in which the trajectories ended"))
         add_row(form, _("Completed &up to"), self.date_to)
         self.ceremony = date_edit(self, _("Date of the ceremony"), today)
+        self.ceremony.setToolTip(_("Printed on every certificate"))
         add_row(form, _("&Ceremony on"), self.ceremony)
         self.place = QLineEdit(str(get_setting(context.db, PLACE_KEY, DEFAULT_PLACE)), self)
         self.place.setAccessibleName(_("Place of the ceremony"))
+        self.place.setToolTip(_("Printed on every certificate, for example Amsterdam Zuidoost"))
         add_row(form, _("&Place"), self.place)
         left.addLayout(form)
         self.list = QListWidget(self)
@@ -152,7 +156,9 @@ class CertificatesDialog(QDialog):
         generation = self._generation
         if not chosen:
             self.preview.setPixmap(QPixmap())
-            self.preview.setText(_("No completed trajectories in this period."))
+            self.preview.setText(
+                _("No completed trajectories in this period. Choose other dates at the top left.")
+            )
             return
         ids, ceremony, place = chosen, to_date(self.ceremony.date()), self.place.text()
 

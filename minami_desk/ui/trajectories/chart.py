@@ -15,9 +15,18 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from minami_desk.i18n import _
 from minami_desk.services.trajectories.labels import moment_label
+from minami_desk.ui.style import colours
 
 MOMENTS = ("intake", "midway", "final")
-_COLOURS = {"intake": "#9CC9C6", "midway": "#0E6E6E", "final": "#E07A1F"}
+_COLOURS = {"intake": "#9CC9C6", "midway": "accent", "final": "#E07A1F"}
+
+
+def _colour(moment: str) -> QColor:
+    """The middle bar takes the theme's accent, so it stands out on a dark background too."""
+    value = _COLOURS[moment]
+    return QColor(colours().get(value, value))
+
+
 _PATTERNS = {
     "intake": Qt.BrushStyle.Dense4Pattern,
     "midway": Qt.BrushStyle.BDiagPattern,
@@ -60,7 +69,7 @@ class ScoreChart(QWidget):
         return "; ".join(parts)
 
     def _brush(self, moment: str) -> QBrush:
-        brush = QBrush(QColor(_COLOURS[moment]), _PATTERNS[moment])
+        brush = QBrush(_colour(moment), _PATTERNS[moment])
         return brush
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -104,7 +113,7 @@ class ScoreChart(QWidget):
                 rect = QRectF(x0 + slot * bar + 2, plot.bottom() - height, bar - 4, height)
                 painter.fillRect(rect, QColor(self.palette().base().color()))
                 painter.fillRect(rect, self._brush(moment))
-                painter.setPen(QPen(QColor(_COLOURS[moment]).darker(140), 1.2))
+                painter.setPen(QPen(_colour(moment).darker(140), 1.2))
                 painter.drawRect(rect)
                 painter.setPen(text)
                 painter.drawText(
@@ -128,7 +137,7 @@ class ScoreChart(QWidget):
         for moment in MOMENTS:
             swatch = QRectF(x, 4, 22, metrics.height() - 2)
             painter.fillRect(swatch, self._brush(moment))
-            painter.setPen(QPen(QColor(_COLOURS[moment]).darker(140), 1))
+            painter.setPen(QPen(_colour(moment).darker(140), 1))
             painter.drawRect(swatch)
             painter.setPen(text)
             label = moment_label(moment)

@@ -39,7 +39,7 @@ def date_edit(parent: QWidget, accessible: str, value: date | None = None) -> QD
     """A date field with a calendar, in Dutch day-month-year order."""
     edit = QDateEdit(parent)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d-M-yyyy")
+    edit.setDisplayFormat("dd-MM-yyyy")  # as every other date field in the program
     edit.setDate(to_qdate(value or clock.today()))
     edit.setAccessibleName(accessible)
     typeable(edit)

@@ -58,9 +58,11 @@ class StartTrajectoryDialog(ServiceDialog):
             who.setAccessibleName(_("Participant"))
             form.addRow(_("Participant"), who)
         self.start_date = date_edit(self, _("Start date"))
+        self.start_date.setToolTip(_("The day of the intake; the milestones are planned from it"))
         add_row(form, _("&Start date"), self.start_date)
         self.coach = QComboBox(self)
         self.coach.setAccessibleName(_("Coach"))
+        self.coach.setToolTip(_("Who guides the participant; may also be chosen later"))
         self.coach.addItem(_("— none yet —"), None)
         for coach in list_coaches(context.db, context.actor):
             self.coach.addItem(coach.name, coach.id)
