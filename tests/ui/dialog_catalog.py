@@ -138,11 +138,11 @@ def _factories() -> dict[str, list[tuple[str, Factory]]]:
     return {
         "about.AboutDialog": [("about", lambda c, i, t: AboutDialog(c, c.window))],
         "about.ShortcutsDialog": [("shortcuts", lambda c, i, t: ShortcutsDialog(c, c.window))],
-        "actions.account.ChangePasswordDialog": [
+        "actions._account.ChangePasswordDialog": [
             ("password", lambda c, i, t: ChangePasswordDialog(c, c.window))
         ],
-        "admin.staff.AddStaffDialog": [("add staff", lambda c, i, t: AddStaffDialog(c, c.window))],
-        "admin.staff.ResetPasswordDialog": [
+        "admin._staff.AddStaffDialog": [("add staff", lambda c, i, t: AddStaffDialog(c, c.window))],
+        "admin._staff.ResetPasswordDialog": [
             ("reset password", lambda c, i, t: ResetPasswordDialog(c, staff_row(c), c.window))
         ],
         "backup_dialogs.BackupDialog": [
