@@ -37,6 +37,18 @@ from minami_desk.logging_setup import configure_logging
 from minami_desk.services.actor import Actor
 from minami_desk.ui.tasks import wait_for_tasks
 
+def peak_mb():
+    # Linux keeps ru_maxrss across exec, so a child started by a large benchmark process
+    # would report the parent's peak; VmHWM belongs to this program alone.
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
 wait_for = sys.argv[2]  # "idle" or "checked"
 paths = resolve_paths(sys.argv[1])
 paths.ensure()
@@ -68,7 +80,7 @@ def poll():
     if not ready():
         QTimer.singleShot(2, poll)
         return
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss = peak_mb()
     created = [key for key in window.section_keys if window.section_created(key)]
     print(json.dumps({"rss_mb": rss, "sections": created}), flush=True)
     app.quit()
@@ -87,12 +99,24 @@ import os, json, resource
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
+
+def peak_mb():
+    # Linux keeps ru_maxrss across exec, so a child started by a large benchmark process
+    # would report the parent's peak; VmHWM belongs to this program alone.
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 app = QApplication([])
 window = QMainWindow()
 window.resize(1200, 780)
 window.show()
 def idle():
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss = peak_mb()
     print(json.dumps({"rss_mb": rss}), flush=True)
     app.quit()
 QTimer.singleShot(0, idle)
