@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from typing import TYPE_CHECKING
 
@@ -27,7 +26,8 @@ from minami_desk.i18n import N_, _
 from minami_desk.services.actor import Actor, role_label
 from minami_desk.ui import registry
 from minami_desk.ui.context import AppContext, EventBus, Navigator
-from minami_desk.ui.idle_lock import Cover, IdleWatcher, LockDialog, idle_minutes, open_dialogs
+from minami_desk.ui.desk_lock import DeskLock
+from minami_desk.ui.idle_lock import Cover, IdleWatcher, LockDialog
 from minami_desk.ui.registry import SectionSpec
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ def focus_into(section: QWidget) -> None:
         widget = widget.nextInFocusChain()
 
 
-class MainWindow(QMainWindow):
+class MainWindow(DeskLock, QMainWindow):
     # The start-up integrity check running in the background (``backup_guard.StartCheck``),
     # when this window was opened by ``app.start_window``.
     start_check: object | None = None
@@ -360,71 +360,6 @@ class MainWindow(QMainWindow):
             text = _("Signed in as: {role}").format(role=role)
         self.who_label.setText(text)
         self.who_label.setAccessibleName(text)
-
-    # -- who is at the desk ------------------------------------------------------------------
-    def _start_idle_lock(self, timeout_ms: int | None) -> None:
-        """Nobody to sign in as (tests' default actor), nothing to lock."""
-        if self.context.actor.staff_id is None:
-            return
-        if timeout_ms is None:
-            timeout_ms = idle_minutes(self) * 60_000
-        if self.idle is None:
-            self.idle = IdleWatcher(self, timeout_ms)
-        else:
-            self.idle.set_timeout(timeout_ms)
-
-    def lock(self) -> None:
-        """Cover the window with the sign-in screen; the screens below stay as they are."""
-        if self.is_locked or self.context.actor.staff_id is None:
-            return
-        self.is_locked = True
-        self._focus_before_lock = QApplication.focusWidget()
-        self._covers = [Cover(self)] + [Cover(dialog) for dialog in open_dialogs()]
-        self._set_interactive(False)
-        if self.lock_dialog is None:
-            self.lock_dialog = LockDialog(self)
-        from minami_desk.services import accounts
-
-        username = accounts.own_username(self.context.db, self.context.actor)
-        self.lock_dialog.show_for(self.context.actor, username)
-
-    def unlock(self, actor: Actor) -> None:
-        """Same person: carry on where they were. Someone else: the window is theirs now."""
-        if not self.is_locked:
-            return
-        same = actor.staff_id == self.context.actor.staff_id
-        self.is_locked = False
-        if self.lock_dialog is not None:
-            self.lock_dialog.hide()
-        for cover in self._covers:
-            cover.remove()
-        self._covers = []
-        self._set_interactive(True)
-        if same:
-            self.context.actor = actor
-            self._show_who()
-            if self._focus_before_lock is not None:
-                with contextlib.suppress(RuntimeError):  # the widget was closed meanwhile
-                    self._focus_before_lock.setFocus()
-        else:
-            # The previous person's open forms are not for the next one to see or finish.
-            from minami_desk.services import accounts
-
-            for dialog in open_dialogs():
-                dialog.reject()
-            accounts.sign_out(self.context.db, self.context.actor)
-            self.switch_actor(actor)
-        self._focus_before_lock = None
-        if self.idle is not None:
-            self.idle.timer.start()
-
-    def _set_interactive(self, enabled: bool) -> None:
-        for widget in (self.centralWidget(), self.menuBar(), self.search_bar):
-            if widget is not None:
-                widget.setEnabled(enabled)
-        for action in self._menu_actions:
-            action.setEnabled(enabled)
-        self.search_shortcut.setEnabled(enabled)
 
     def switch_actor(self, actor: Actor) -> None:
         """Rebuild everything that depends on the role for ``actor``; the database stays open."""
