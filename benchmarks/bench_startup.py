@@ -26,17 +26,7 @@ from pathlib import Path
 
 from benchmarks.common import Result, median, p95
 
-_WINDOW = r"""
-import os, sys, json, resource
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-from PySide6.QtCore import Qt, QTimer
-from minami_desk.app import choose_language, install_qt_translations, make_application, start_window
-from minami_desk.config import resolve_paths
-from minami_desk.data.lock import InstanceLock
-from minami_desk.logging_setup import configure_logging
-from minami_desk.services.actor import Actor
-from minami_desk.ui.tasks import wait_for_tasks
-
+_PEAK = r"""
 def peak_mb():
     # Linux keeps ru_maxrss across exec, so a child started by a large benchmark process
     # would report the parent's peak; VmHWM belongs to this program alone.
@@ -48,7 +38,22 @@ def peak_mb():
     except OSError:
         pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+"""
 
+_WINDOW = (
+    r"""
+import os, sys, json, resource
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from PySide6.QtCore import Qt, QTimer
+from minami_desk.app import choose_language, install_qt_translations, make_application, start_window
+from minami_desk.config import resolve_paths
+from minami_desk.data.lock import InstanceLock
+from minami_desk.logging_setup import configure_logging
+from minami_desk.services.actor import Actor
+from minami_desk.ui.tasks import wait_for_tasks
+"""
+    + _PEAK
+    + r"""
 wait_for = sys.argv[2]  # "idle" or "checked"
 paths = resolve_paths(sys.argv[1])
 paths.ensure()
@@ -93,24 +98,17 @@ wait_for_tasks()
 window.context.db.dispose()
 lock.release()
 """
+)
 
-_BARE = r"""
+_BARE = (
+    r"""
 import os, json, resource
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
-
-def peak_mb():
-    # Linux keeps ru_maxrss across exec, so a child started by a large benchmark process
-    # would report the parent's peak; VmHWM belongs to this program alone.
-    try:
-        with open("/proc/self/status") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+"""
+    + _PEAK
+    + r"""
 app = QApplication([])
 window = QMainWindow()
 window.resize(1200, 780)
@@ -122,6 +120,7 @@ def idle():
 QTimer.singleShot(0, idle)
 app.exec()
 """
+)
 
 
 def _cpu_children() -> float:
