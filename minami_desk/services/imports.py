@@ -165,13 +165,29 @@ def report_lines(report: ImportReport) -> list[str]:
 
 
 def _decode(raw: bytes) -> str:
-    """UTF-8 (with or without BOM) when it is valid UTF-8, else Windows-1252 as Excel writes."""
+    """UTF-8 (with or without BOM) when it is valid UTF-8, else Windows-1252 as Excel writes.
+
+    Excel's "Unicode-tekst" is UTF-16 (little-endian, with a BOM, tab-separated); a file
+    without BOM whose every other byte is zero is taken as UTF-16 too.
+    """
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:].decode("utf-8")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _decode_utf16(raw, "utf-16")
+    sample = raw[:200]
+    if len(sample) >= 4 and sample[1::2].count(0) > len(sample) // 4 and not sample[0::2].count(0):
+        return _decode_utf16(raw, "utf-16-le")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         return raw.decode("cp1252", errors="replace")
+
+
+def _decode_utf16(raw: bytes, codec: str) -> str:
+    try:
+        return raw.decode(codec)
+    except UnicodeDecodeError:
+        raise UserError(_("This file cannot be read as text.")) from None
 
 
 def read_table(path: Path) -> list[list[str]]:
@@ -305,6 +321,10 @@ def _compare_with_residents(session: Session, clean: CleanResident, row: RowRepo
         )
 
 
+def _has_text(row: list[str]) -> bool:
+    return any(cell.strip() for cell in row)
+
+
 def import_residents(
     db: Database,
     actor: Actor,
@@ -317,17 +337,19 @@ def import_residents(
     if not dry_run:
         actor.require(Permission.REGISTER_RESIDENTS)
     table = read_table(Path(path))
-    while table and not any(cell.strip() for cell in table[0]):
+    while table and not _has_text(table[0]):
         table.pop(0)
     if not table:
         raise UserError(_("The file is empty."))
     mapping = map_header(table[0])
     body = table[1:]
-    while body and not any(cell.strip() for cell in body[-1]):
+    while body and not _has_text(body[-1]):
         body.pop()
     if len(body) > MAX_ROWS:
         raise UserError(_("The file has more than {count} rows.").format(count=MAX_ROWS))
-    report = ImportReport(rows=len(body), dry_run=dry_run)
+    # A row with no text in any cell (";;;;;;;", left by Excel) is no resident: skip it, but
+    # keep the numbering of the other rows as the file has it.
+    report = ImportReport(rows=sum(1 for raw in body if _has_text(raw)), dry_run=dry_run)
     today = clock.today()
     seen: dict[tuple[str, date | None], int] = {}
     # A dry run only reads; the real import holds the write lock for one transaction.
@@ -336,6 +358,8 @@ def import_residents(
         for index, raw in enumerate(body, start=1):
             if progress and index % 50 == 0:
                 progress(index / max(1, len(body)))
+            if not _has_text(raw):
+                continue
             row = RowReport(row=index)
             cells = {name: raw[col].strip() for col, name in mapping.items() if col < len(raw)}
             data = _row_input(cells, row.errors)

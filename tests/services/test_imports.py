@@ -217,3 +217,55 @@ def test_shared_phone_is_imported_with_a_warning(db, staff_actor: Actor, tmp_pat
     assert [hit.full_name for hit in find_residents(db, staff_actor, "yaw mensah")] == [
         "Yaw Mensah"
     ]
+
+
+def test_completely_empty_rows_are_skipped_not_reported(db, staff_actor: Actor, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # GIVEN a Dutch Excel CSV with an empty ";;;;" row between two residents
+    path = tmp_path / "met-lege-regel.csv"
+    path.write_text(
+        "Voornaam;Achternaam;Geboortedatum;Telefoon\n"
+        "Amira;Dijkstra;12-03-1985;06 12345678\n"
+        ";;;\n"
+        " ; ;;\n"
+        "Kofi;Mensah;01-02-1990;\n",
+        encoding="cp1252",
+    )
+    # WHEN it is imported
+    report = import_residents(db, staff_actor, path, dry_run=False)
+    # THEN both residents are in, nothing is faulty, and the empty rows are not counted
+    assert report.faulty == []
+    assert report.rows == 2
+    assert report.imported == 2
+    assert resident_count(db) == 2
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_excel_unicode_text_utf16_imports(db, staff_actor: Actor, tmp_path, codec: str) -> None:  # type: ignore[no-untyped-def]
+    # GIVEN Excel's "Unicode-tekst": UTF-16, tab-separated (with a BOM, or little-endian without)
+    text = (
+        "Voornaam\tAchternaam\tGeboortedatum\n"
+        "Şebnem\tØyelaran\t05-06-1979\n"
+        "Kwabena\tƆwusu\t17-08-2001\n"
+    )
+    raw = text.encode(codec)
+    if codec == "utf-16-be":
+        raw = b"\xfe\xff" + raw
+    path = tmp_path / "unicode-tekst.txt"
+    path.write_bytes(raw)
+    # WHEN it is imported
+    report = import_residents(db, staff_actor, path, dry_run=False)
+    # THEN the names arrive letter for letter
+    assert report.faulty == []
+    assert report.imported == 2
+    with db.read_session() as session:
+        found = set(session.scalars(select(Resident.first_name + " " + Resident.last_name)))
+    assert found == {"Şebnem Øyelaran", "Kwabena Ɔwusu"}
+
+
+def test_broken_utf16_file_is_refused_in_dutch(db, staff_actor: Actor, tmp_path: Path) -> None:
+    path = tmp_path / "kapot.txt"
+    path.write_bytes(b"\xff\xfe" + "Voornaam\tAchternaam\n".encode("utf-16-le") + b"\x00\xd8")
+    with pytest.raises(UserError) as raised:
+        import_residents(db, staff_actor, path, dry_run=False)
+    assert "kan niet als tekst" in str(raised.value)
+    assert resident_count(db) == 0

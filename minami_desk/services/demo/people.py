@@ -113,9 +113,17 @@ def _complete_postcode(plan: Plan, prefix: str) -> str:
             return f"{prefix[:4]} {pair}"
 
 
+# Dutch mobile numbers start 06-1 to 06-5 or 06-8; 06-6 is for pagers and 06-7/06-9 are not
+# given to people, so the program's own validation (the numbering plan) refuses them.
+_MOBILE_FIRST_DIGITS = "123458"
+
+
 def _mobile(plan: Plan) -> tuple[str, str]:
     """A Dutch mobile number: E.164 for storage, national digits for search."""
-    subscriber = f"{plan.rng.randint(10_000_000, 99_999_999)}"
+    # One draw, as before, so the other fields of a seeded demo stay what they were.
+    drawn = plan.rng.randrange(len(_MOBILE_FIRST_DIGITS) * 10_000_000)
+    first, rest = divmod(drawn, 10_000_000)
+    subscriber = f"{_MOBILE_FIRST_DIGITS[first]}{rest:07d}"
     return f"+316{subscriber}", f"06{subscriber}"
 
 
