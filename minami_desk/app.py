@@ -319,7 +319,7 @@ def run_gui(
             data_dir=paths.data_dir, log_dir=paths.log_dir, config_dir=real_paths.config_dir
         )
     paths.ensure()
-    configure_logging(paths)
+    configure_logging(paths, "window")
     language = choose_language(paths, language)
     app = make_application(theme=choose_theme(paths, theme))
     install_qt_translations(app, language)

@@ -95,7 +95,7 @@ Handler = Callable[[argparse.Namespace, CommandContext], int | None]
 
 def run_command(handler: Handler, args: argparse.Namespace, context: CommandContext) -> int:
     """Run one subcommand and turn every failure into a Dutch message and exit code 1."""
-    configure_logging(context.paths)
+    configure_logging(context.paths, "cli")
     try:
         result = handler(args, context)
         return EXIT_OK if result is None else result
