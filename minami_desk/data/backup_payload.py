@@ -31,6 +31,9 @@ from minami_desk.data.backup_format import DamagedFile
 
 MANIFEST_NAME = "manifest.json"
 DATABASE_NAME = "minami-desk.sqlite"
+# A real manifest is about a kilobyte; anything far larger is a crafted file, refused before it
+# is read into memory (the size in the zip's directory can lie, so reading stops there too).
+MAX_MANIFEST_BYTES = 256 * 1024
 PAYLOAD_KIND = "minami-desk-backup"
 _CHUNK = 1024 * 1024
 # ISA-L's levels run 0-3; 2 gives zlib level 1's size at a fifth of its time.
@@ -80,7 +83,8 @@ class Manifest:
                 database_sha256=str(database["sha256"]),
                 database_size=int(database["size"]),
             )
-        except (ValueError, KeyError, TypeError, AttributeError):
+        # RecursionError: a manifest nested thousands of levels deep.
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
             raise DamagedFile("manifest") from None
 
 
@@ -139,7 +143,13 @@ def _use_fast_inflate(member: IO[bytes]) -> None:
 def read_manifest(payload: Path) -> Manifest:
     try:
         with zipfile.ZipFile(payload) as zf:
-            return Manifest.from_json(zf.read(MANIFEST_NAME))
+            if zf.getinfo(MANIFEST_NAME).file_size > MAX_MANIFEST_BYTES:
+                raise DamagedFile("manifest size")
+            with zf.open(MANIFEST_NAME) as member:
+                raw = member.read(MAX_MANIFEST_BYTES + 1)
+            if len(raw) > MAX_MANIFEST_BYTES:
+                raise DamagedFile("manifest size")
+            return Manifest.from_json(raw)
     except _UNREADABLE:
         raise DamagedFile("payload") from None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import struct
+import tracemalloc
 import zipfile
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from minami_desk import __version__
 from minami_desk.config import Paths, resolve_paths
 from minami_desk.data import backup_format, backup_payload, sqlite_files
 from minami_desk.data.backup_format import HEADER_V1_SIZE, MAGIC
+from minami_desk.data.backup_payload import DATABASE_NAME, MANIFEST_NAME
 from minami_desk.data.db import Database
 from minami_desk.data.lock import InstanceLock
 from minami_desk.data.migrate import alembic_config, head_revision
@@ -426,3 +428,49 @@ def test_odd_folder_names_and_accented_passphrases(admin: Actor, tmp_path: Path)
     assert decomposed != composed
     result = _restore(odd, backup.path, decomposed)
     assert result.row_counts["resident"] == 4
+
+
+def _with_manifest(backup_file: Path, folder: Path, manifest: bytes, name: str) -> Path:
+    """The board file re-encrypted (same passphrase) with ``manifest`` in place of its own."""
+    plain = folder / f"{name}.zip"
+    with backup_file.open("rb") as source, plain.open("wb") as sink:
+        header = backup_format.read_header(source)
+        keys = backup_format.unlock(header, PASSPHRASE)
+        backup_format.decrypt(header, keys, source, sink.write)
+    crafted_zip = folder / f"{name}-crafted.zip"
+    with zipfile.ZipFile(plain) as original, zipfile.ZipFile(crafted_zip, "w") as crafted:
+        crafted.writestr(DATABASE_NAME, original.read(DATABASE_NAME), zipfile.ZIP_DEFLATED)
+        crafted.writestr(MANIFEST_NAME, manifest, zipfile.ZIP_DEFLATED)
+    crafted_file = folder / f"{name}.mnb"
+    header, keys = backup_format.new_header(PASSPHRASE, FAST_KDF)
+    with crafted_zip.open("rb") as source, crafted_file.open("wb") as target:
+        backup_format.encrypt(header, keys, source, target, None)
+    return crafted_file
+
+
+@pytest.mark.parametrize(
+    "name, manifest",
+    [
+        # 64 MB of row counts: deflates to a small file, but would fill memory when parsed
+        ("huge", b'{"row_counts": {' + b'"t": 1, ' * 8_000_000 + b'"u": 1}}'),
+        ("nested", b"[" * 200_000 + b"]" * 200_000),
+    ],
+)
+def test_a_crafted_manifest_is_damage(
+    backup_file: Path, target: Paths, tmp_path: Path, name: str, manifest: bytes
+) -> None:
+    # GIVEN a board file, properly encrypted, whose manifest is huge or nested very deep
+    crafted = _with_manifest(backup_file, tmp_path, manifest, name)
+    before = _fingerprint(target)
+    # WHEN it is restored
+    tracemalloc.start()
+    try:
+        with pytest.raises(DamagedBackupError) as caught:
+            _restore(target, crafted)
+        _now, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    # THEN it gets the "damaged" message, nothing changes, and the manifest never sat in memory
+    assert "beschadigd" in str(caught.value)
+    assert _fingerprint(target) == before
+    assert peak < 16 * 1024 * 1024, peak
