@@ -56,11 +56,11 @@ def run(data_dir: Path, repeat: int = 9) -> list[Result]:
     from PySide6.QtWidgets import QApplication
 
     from minami_desk.app import make_application
+    from minami_desk.clock import today
     from minami_desk.config import resolve_paths
     from minami_desk.data.store import open_database
     from minami_desk.reports.attendance_sheet import render_attendance_sheet
     from minami_desk.services.actor import Actor
-    from minami_desk.services.clock import today
     from minami_desk.services.sessions.export import attendance_sheet
     from minami_desk.services.timeline import resident_timeline
     from minami_desk.ui.context import AppContext

@@ -13,9 +13,9 @@ import time
 from pathlib import Path
 
 from benchmarks.common import Result, measure
+from minami_desk import clock
 from minami_desk.config import resolve_paths
 from minami_desk.data.store import open_database
-from minami_desk.services import clock
 from minami_desk.services.actor import Actor
 
 

@@ -12,11 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from minami_desk import i18n
+from minami_desk import clock, i18n
 from minami_desk.config import Paths, resolve_paths
 from minami_desk.data.db import Database
 from minami_desk.data.store import open_database
-from minami_desk.services import clock
 from minami_desk.services.actor import Actor
 
 

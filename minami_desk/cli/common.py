@@ -18,10 +18,10 @@ from minami_desk.data.db import Database
 from minami_desk.data.lock import AlreadyOpenError, InstanceLock, is_locked
 from minami_desk.data.migrate import MigrationFailedError, SchemaTooNewError
 from minami_desk.data.store import open_database
+from minami_desk.errors import UserError
 from minami_desk.i18n import _
 from minami_desk.logging_setup import configure_logging
 from minami_desk.services.actor import Actor
-from minami_desk.services.errors import UserError
 
 EXIT_OK = 0
 EXIT_FAILURE = 1

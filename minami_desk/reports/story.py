@@ -19,6 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
+from minami_desk.errors import UserError
 from minami_desk.reports.output import write_atomically
 from minami_desk.reports.pdf_common import (
     ACCENT,
@@ -36,7 +37,6 @@ from minami_desk.reports.pdf_common import (
     dutch_date,
     register_fonts,
 )
-from minami_desk.services.errors import UserError
 from minami_desk.services.stories import StoryForPrint
 
 PAGE_WIDTH, PAGE_HEIGHT = A4

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from minami_desk.errors import PermissionDeniedError
 from minami_desk.i18n import N_, _
-from minami_desk.services.errors import PermissionDeniedError
 
 
 class Permission(StrEnum):

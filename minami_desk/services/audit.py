@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from minami_desk.data.models import AUDIT_ACTIONS, AuditLog
+from minami_desk.errors import WritesPausedError
 from minami_desk.services.actor import Actor
-from minami_desk.services.errors import WritesPausedError
 
 if TYPE_CHECKING:
     from minami_desk.data.db import Database

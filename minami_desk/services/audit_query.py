@@ -12,9 +12,9 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session
 
+from minami_desk import clock
 from minami_desk.data.db import Database
 from minami_desk.data.models import AuditLog, Staff
-from minami_desk.services import clock
 from minami_desk.services.actor import Actor, Permission
 
 

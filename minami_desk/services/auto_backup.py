@@ -20,9 +20,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
 
+from minami_desk import clock
 from minami_desk.config import Paths
 from minami_desk.data import sqlite_files
-from minami_desk.services import clock
 
 log = logging.getLogger(__name__)
 

@@ -27,6 +27,7 @@ from minami_desk.data import backup_format, backup_payload, sqlite_files
 from minami_desk.data.backup_format import DEFAULT_KDF, KdfParameters
 from minami_desk.data.backup_payload import Manifest
 from minami_desk.data.db import Database
+from minami_desk.errors import ValidationError
 from minami_desk.i18n import _, format_number
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.backup_errors import (
@@ -36,7 +37,6 @@ from minami_desk.services.backup_errors import (
     format_error,
     storage_error,
 )
-from minami_desk.services.errors import ValidationError
 
 log = logging.getLogger(__name__)
 

@@ -6,8 +6,8 @@ import errno
 from pathlib import Path
 
 from minami_desk.data import backup_format
+from minami_desk.errors import UserError
 from minami_desk.i18n import _
-from minami_desk.services.errors import UserError
 
 
 class BackupError(UserError):

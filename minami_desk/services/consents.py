@@ -8,13 +8,13 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from minami_desk import clock
 from minami_desk.data.db import Database
 from minami_desk.data.models import CONSENT_KINDS, Consent, Resident
+from minami_desk.errors import NotFoundError, ValidationError
 from minami_desk.i18n import _
-from minami_desk.services import clock
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
-from minami_desk.services.errors import NotFoundError, ValidationError
 from minami_desk.services.privacy.consent_effects import apply_withdrawal
 from minami_desk.services.residents import live_resident
 

@@ -12,13 +12,13 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from minami_desk import clock
 from minami_desk.data.db import Database
 from minami_desk.data.models import CONTACT_CHANNELS, Contact, Resident, Staff, Theme
+from minami_desk.errors import NotFoundError, ValidationError
 from minami_desk.i18n import _
-from minami_desk.services import clock
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
-from minami_desk.services.errors import NotFoundError, ValidationError
 from minami_desk.services.residents import live_resident
 
 

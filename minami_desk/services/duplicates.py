@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 
 from minami_desk.data.db import Database
 from minami_desk.data.models import Resident, ResidentSearchToken
+from minami_desk.errors import ValidationError
 from minami_desk.i18n import N_
 from minami_desk.services.actor import Actor, Permission
-from minami_desk.services.errors import ValidationError
 from minami_desk.services.phones import display_phone, parse_phone
 from minami_desk.services.text import fold, words
 

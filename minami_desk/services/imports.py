@@ -17,10 +17,11 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from minami_desk import clock
 from minami_desk.data.db import Database
 from minami_desk.data.models import Resident
+from minami_desk.errors import UserError, ValidationError
 from minami_desk.i18n import _
-from minami_desk.services import clock
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
 from minami_desk.services.duplicates import (
@@ -29,7 +30,6 @@ from minami_desk.services.duplicates import (
     find_duplicates_in,
     name_key,
 )
-from minami_desk.services.errors import UserError, ValidationError
 from minami_desk.services.registration import (
     CleanResident,
     ResidentInput,

@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
+from minami_desk import clock
 from minami_desk.data.db import Database
 from minami_desk.data.models import Attendance, Base, Resident, Trajectory
+from minami_desk.errors import NotFoundError, ValidationError
 from minami_desk.i18n import _
-from minami_desk.services import clock
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
-from minami_desk.services.errors import NotFoundError, ValidationError
 from minami_desk.services.residents import index_resident
 
 # Attendance statuses, the most telling first: when both were on one session, this decides.

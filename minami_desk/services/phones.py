@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from minami_desk.errors import ValidationError
 from minami_desk.i18n import _
-from minami_desk.services.errors import ValidationError
 
 if TYPE_CHECKING:
     # Imported where a number is parsed: its metadata takes a noticeable part of a start,

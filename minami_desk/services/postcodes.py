@@ -9,10 +9,10 @@ from sqlalchemy.orm import Session
 
 from minami_desk.data.db import Database
 from minami_desk.data.models import PostcodeArea
+from minami_desk.errors import ValidationError
 from minami_desk.i18n import _
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
-from minami_desk.services.errors import ValidationError
 
 _POSTCODE = re.compile(r"^([1-9]\d{3})\s*([A-Za-z]{2})$")
 _PREFIX = re.compile(r"^([1-9]\d{3})(?:\s*([A-Za-z]{1,2}))?$")

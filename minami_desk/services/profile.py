@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from minami_desk import clock
 from minami_desk.data.db import Database
-from minami_desk.services import clock
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.phones import display_phone
 from minami_desk.services.registration import age_on, is_under_guardian_age

@@ -7,9 +7,9 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from minami_desk import clock
 from minami_desk.data.db import Database
 from minami_desk.data.models import Referral, Resident
-from minami_desk.services import clock
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.referrals import OPEN_STATUSES, ReferralRow, _row, _statement
 

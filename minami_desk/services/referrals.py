@@ -14,6 +14,7 @@ from datetime import date
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
+from minami_desk import clock
 from minami_desk.data.db import Database
 from minami_desk.data.models import (
     HANDOVERS,
@@ -25,11 +26,10 @@ from minami_desk.data.models import (
     Theme,
     referral_theme,
 )
+from minami_desk.errors import NotFoundError, ValidationError
 from minami_desk.i18n import N_, _
-from minami_desk.services import clock
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
-from minami_desk.services.errors import NotFoundError, ValidationError
 from minami_desk.services.residents import live_resident
 
 OPEN_STATUSES = ("referred", "contact_made")

@@ -13,10 +13,11 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from minami_desk import clock
 from minami_desk.data.db import Database
 from minami_desk.data.models import AGE_GROUPS, GENDERS, Resident
+from minami_desk.errors import ValidationError
 from minami_desk.i18n import _
-from minami_desk.services import clock
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
 from minami_desk.services.consents import (
@@ -25,7 +26,6 @@ from minami_desk.services.consents import (
     has_registration_consent,
     validate_consents,
 )
-from minami_desk.services.errors import ValidationError
 from minami_desk.services.phones import display_phone, parse_phone
 from minami_desk.services.postcodes import normalise_postcode, wijk_for
 from minami_desk.services.residents import index_resident, live_resident

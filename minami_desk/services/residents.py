@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session, aliased
 
 from minami_desk.data.db import Database
 from minami_desk.data.models import Resident, ResidentSearchToken
+from minami_desk.errors import NotFoundError
 from minami_desk.i18n import _
 from minami_desk.services.actor import Actor, Permission
-from minami_desk.services.errors import NotFoundError
 from minami_desk.services.phones import display_phone, query_digits
 from minami_desk.services.text import fold, words
 

@@ -28,9 +28,9 @@ from minami_desk.config import Paths
 from minami_desk.data import sqlite_files
 from minami_desk.data.db import Database
 from minami_desk.data.migrate import SCHEMA_HEAD
+from minami_desk.errors import UserError, WritesPausedError
 from minami_desk.i18n import _
 from minami_desk.services.auto_backup import AutoBackup, list_auto_backups
-from minami_desk.services.errors import UserError, WritesPausedError
 
 log = logging.getLogger(__name__)
 

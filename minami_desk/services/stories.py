@@ -14,13 +14,13 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from minami_desk import clock
 from minami_desk.data.db import Database
 from minami_desk.data.models import STORY_SHARING, Consent, Resident, SuccessStory, Trajectory
+from minami_desk.errors import NotFoundError, UserError, ValidationError
 from minami_desk.i18n import N_, _
-from minami_desk.services import clock
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
-from minami_desk.services.errors import NotFoundError, UserError, ValidationError
 from minami_desk.services.text import fold, words
 
 SHARING_LABELS = {

@@ -9,10 +9,10 @@ from sqlalchemy import func, select
 
 from minami_desk.data.db import Database
 from minami_desk.data.models import Theme
+from minami_desk.errors import NotFoundError, ValidationError
 from minami_desk.i18n import _
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
-from minami_desk.services.errors import NotFoundError, ValidationError
 from minami_desk.services.text import fold
 
 

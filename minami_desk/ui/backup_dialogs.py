@@ -173,7 +173,7 @@ class BackupDialog(QDialog):
 
 
 def make_backup(context: AppContext) -> None:
-    from minami_desk.services.clock import today
+    from minami_desk.clock import today
 
     suggested = Path.home() / default_backup_name(today())
     dialog = BackupDialog(context.window, suggested)

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 
 from minami_desk import APP_NAME
 from minami_desk.config import resource_path
+from minami_desk.errors import UserError, ValidationError
 from minami_desk.i18n import _
 from minami_desk.services.account_rules import MAX_FAILED_SIGN_INS, MIN_PASSWORD_LENGTH
 from minami_desk.services.actor import Actor
-from minami_desk.services.errors import UserError, ValidationError
 from minami_desk.ui.widgets import (
     FormErrorLabel,
     Heading,

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minami_desk.errors import UserError, ValidationError
 from minami_desk.i18n import _
-from minami_desk.services.errors import UserError, ValidationError
 
 log = logging.getLogger(__name__)
 

@@ -6,10 +6,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from minami_desk import clock
 from minami_desk.cli import main
 from minami_desk.config import Paths
 from minami_desk.data.db import Database
-from minami_desk.services import clock
 from minami_desk.services.actor import Actor
 from minami_desk.services.referrals import ReferralInput, create_referral, set_status
 from tests.referral_data import add_resident, organisation_id, theme_id

@@ -10,10 +10,10 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from minami_desk import clock
 from minami_desk.cli import main
 from minami_desk.config import Paths
 from minami_desk.data.db import Database
-from minami_desk.services import clock
 from minami_desk.services.actor import Actor
 from minami_desk.services.sessions.planning import SeriesPlan, cancel_session, plan_series
 from minami_desk.services.sessions.registration import register_resident, set_status

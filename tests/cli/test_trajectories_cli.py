@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from minami_desk import clock
 from minami_desk.cli import main
 from minami_desk.config import Paths
 from minami_desk.data.db import Database
 from minami_desk.data.lock import InstanceLock
-from minami_desk.services import clock
 from minami_desk.services.actor import Actor
 from minami_desk.services.trajectories.lifecycle import (
     GoalChoice,

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from minami_desk import clock
 from minami_desk.config import resolve_paths
 from minami_desk.data.db import Database
 from minami_desk.data.store import open_database
-from minami_desk.services import clock
 from tests.reporting.data import at, populate
 
 MADE_AT = at(date(2026, 12, 2), 9)

@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
+from minami_desk.clock import AMSTERDAM
 from minami_desk.data.db import Database
 from minami_desk.data.models import (
     Attendance,
@@ -32,7 +33,6 @@ from minami_desk.data.models import (
     Trajectory,
     TrajectoryGoal,
 )
-from minami_desk.services.clock import AMSTERDAM
 
 FIRST_NAMES = [
     "Akosua",

@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from minami_desk.data.db import Database
 from minami_desk.data.models import Attendance, Resident, Session, SessionKind
+from minami_desk.errors import PermissionDeniedError
 from minami_desk.services.actor import Actor
-from minami_desk.services.errors import PermissionDeniedError
 from minami_desk.services.reporting import KEY_FIGURE_LABELS, build_monthly_report, parse_period
 from tests.reporting.conftest import MADE_AT
 from tests.reporting.data import at

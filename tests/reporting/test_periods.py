@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from minami_desk.services.errors import ValidationError
+from minami_desk.errors import ValidationError
 from minami_desk.services.reporting import parse_period
 
 

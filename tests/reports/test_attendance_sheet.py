@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from minami_desk import clock
 from minami_desk.data.db import Database
 from minami_desk.data.models import Resident
 from minami_desk.reports.attendance_sheet import (
@@ -16,7 +17,6 @@ from minami_desk.reports.attendance_sheet import (
     render_attendance_sheet,
 )
 from minami_desk.reports.pdf_common import CentreInfo
-from minami_desk.services import clock
 from minami_desk.services.actor import Actor
 from minami_desk.services.consents import (
     ConsentChoice,

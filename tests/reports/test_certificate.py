@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from minami_desk import clock
 from minami_desk.data.db import Database
 from minami_desk.reports.certificate import write_certificates_pdf
 from minami_desk.reports.pdf_common import SERIF_BOLD
-from minami_desk.services import clock
 from minami_desk.services.actor import Actor
 from minami_desk.services.trajectories.certificates import (
     CertificateBatch,

@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from minami_desk import clock
 from minami_desk.data.db import Database
+from minami_desk.errors import UserError
 from minami_desk.reports.pdf_common import CentreInfo
 from minami_desk.reports.story import render_story_pdf, write_story_pdf
-from minami_desk.services import clock
 from minami_desk.services.actor import Actor
 from minami_desk.services.centre import centre_info
-from minami_desk.services.errors import UserError
 from minami_desk.services.stories import (
     MAX_STORY,
     StoryForPrint,

@@ -8,11 +8,12 @@ import pytest
 from argon2 import PasswordHasher
 from sqlalchemy import select
 
+from minami_desk import clock
 from minami_desk.data.db import Database
 from minami_desk.data.models import AuditLog, Staff
-from minami_desk.services import accounts, clock
+from minami_desk.errors import PermissionDeniedError, UserError, ValidationError
+from minami_desk.services import accounts
 from minami_desk.services.actor import Actor
-from minami_desk.services.errors import PermissionDeniedError, UserError, ValidationError
 
 PASSWORD = "bijlmer-balie-2026"
 

@@ -20,8 +20,8 @@ from minami_desk.data.models import (
     SuccessStory,
     Trajectory,
 )
+from minami_desk.errors import PermissionDeniedError
 from minami_desk.services.actor import Actor
-from minami_desk.services.errors import PermissionDeniedError
 from minami_desk.services.privacy.anonymise import age_group, anonymise_resident
 from minami_desk.services.privacy.person_export import write_person_export
 from minami_desk.services.residents import list_residents_rows, search_residents

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from minami_desk import clock
 from minami_desk.config import Paths
 from minami_desk.data.db import Database
 from minami_desk.data.lock import InstanceLock
 from minami_desk.data.sqlite_files import integrity_problems
-from minami_desk.services import clock
 from minami_desk.services.actor import Actor
 from minami_desk.services.auto_backup import (
     auto_backup_dir,

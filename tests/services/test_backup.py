@@ -22,6 +22,7 @@ from minami_desk.data.db import Database
 from minami_desk.data.lock import InstanceLock
 from minami_desk.data.migrate import alembic_config, head_revision
 from minami_desk.data.models import AuditLog, Resident, Theme
+from minami_desk.errors import PermissionDeniedError, ValidationError
 from minami_desk.services.actor import Actor
 from minami_desk.services.backup import create_backup, passphrase_strength
 from minami_desk.services.backup_errors import (
@@ -33,7 +34,6 @@ from minami_desk.services.backup_errors import (
     UnsafeBackupParametersError,
     WrongPassphraseError,
 )
-from minami_desk.services.errors import PermissionDeniedError, ValidationError
 from minami_desk.services.restore import LockNotHeldError, restore_backup
 from tests.services.backup_helpers import FAST_KDF, populate, row_hashes
 

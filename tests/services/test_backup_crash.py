@@ -91,13 +91,13 @@ def _restore_again(paths: Paths, out: int, source: Path) -> None:
 
 
 def _today():
-    from minami_desk.services.clock import today
+    from minami_desk.clock import today
 
     return today()
 
 
 def _now():
-    from minami_desk.services.clock import now
+    from minami_desk.clock import now
 
     return now()
 

@@ -6,9 +6,9 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 
+from minami_desk import clock
 from minami_desk.data.db import Database
 from minami_desk.data.models import AuditLog, Consent, Contact, Resident, SuccessStory
-from minami_desk.services import clock
 from minami_desk.services.actor import Actor
 from minami_desk.services.privacy import consent_effects
 from minami_desk.services.privacy.retention import (
@@ -98,7 +98,7 @@ def test_retention_lists_inactive_residents_and_removes_in_one_action(
 def test_retention_periods_are_validated(db: Database, admin: Actor) -> None:
     import pytest
 
-    from minami_desk.services.errors import ValidationError
+    from minami_desk.errors import ValidationError
 
     with pytest.raises(ValidationError):
         set_retention_periods(db, admin, {AUDIT_LOG_MONTHS: 2})

@@ -6,7 +6,8 @@ from datetime import date, datetime
 
 import pytest
 
-from minami_desk.services import clock
+from minami_desk import clock
+from minami_desk.errors import ValidationError
 from minami_desk.services.actor import Actor
 from minami_desk.services.consents import ConsentChoice, consent_history, withdraw_consent
 from minami_desk.services.contacts import (
@@ -16,7 +17,6 @@ from minami_desk.services.contacts import (
     follow_ups_due,
     record_contact,
 )
-from minami_desk.services.errors import ValidationError
 from minami_desk.services.registration import ResidentInput, register_resident
 from minami_desk.services.themes import add_theme, list_themes, update_theme
 from minami_desk.services.timeline import resident_timeline

@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import select, text
 
 from minami_desk.cli import main
+from minami_desk.clock import AMSTERDAM
 from minami_desk.config import Paths, resolve_paths
 from minami_desk.data.db import Database
 from minami_desk.data.models import (
@@ -42,11 +43,10 @@ from minami_desk.data.models import (
     TrajectoryGoal,
 )
 from minami_desk.data.store import open_database
-from minami_desk.services.clock import AMSTERDAM
+from minami_desk.errors import UserError
 from minami_desk.services.demo import generate_demo_data, make_demo_database
 from minami_desk.services.demo.contacts import ORGANISATION_NAMES
 from minami_desk.services.demo.core import years_between
-from minami_desk.services.errors import UserError
 from minami_desk.services.phones import parse_phone
 from minami_desk.services.residents import name_tokens, sort_key
 from minami_desk.services.settings import get_setting

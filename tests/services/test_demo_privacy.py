@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from minami_desk import clock
 from minami_desk.config import Paths
 from minami_desk.data.db import Database
 from minami_desk.data.models import (
@@ -21,7 +22,7 @@ from minami_desk.data.models import (
     Session,
     Trajectory,
 )
-from minami_desk.services import accounts, clock
+from minami_desk.services import accounts
 from minami_desk.services.actor import Actor
 from minami_desk.services.demo import generate_demo_data
 from minami_desk.services.privacy import consent_effects

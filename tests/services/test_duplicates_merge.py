@@ -20,9 +20,9 @@ from minami_desk.data.models import (
     SuccessStory,
     Trajectory,
 )
+from minami_desk.errors import PermissionDeniedError, ValidationError
 from minami_desk.services.actor import Actor
 from minami_desk.services.duplicates import find_duplicates, similar_names
-from minami_desk.services.errors import PermissionDeniedError, ValidationError
 from minami_desk.services.merge import merge_residents
 from minami_desk.services.residents import find_residents
 from tests.services.desk_helpers import register

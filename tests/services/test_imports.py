@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 from sqlalchemy import delete, func, select
 
+from minami_desk import clock
 from minami_desk.data.models import Resident
-from minami_desk.services import clock
+from minami_desk.errors import PermissionDeniedError, UserError
 from minami_desk.services.actor import Actor
 from minami_desk.services.duplicates import name_key
-from minami_desk.services.errors import PermissionDeniedError, UserError
 from minami_desk.services.exports_residents import HEADER, export_residents
 from minami_desk.services.imports import import_residents, parse_date
 from minami_desk.services.residents import find_residents

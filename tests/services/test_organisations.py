@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 
 from minami_desk.data.db import Database
+from minami_desk.errors import PermissionDeniedError, ValidationError
 from minami_desk.services.actor import Actor
-from minami_desk.services.errors import PermissionDeniedError, ValidationError
 from minami_desk.services.organisations import (
     OrganisationData,
     get_organisation,

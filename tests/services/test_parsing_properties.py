@@ -7,7 +7,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from minami_desk.services.errors import ValidationError
+from minami_desk.errors import ValidationError
 from minami_desk.services.phones import parse_phone, query_digits
 from minami_desk.services.postcodes import normalise_postcode
 from minami_desk.services.residents import name_tokens, sort_key

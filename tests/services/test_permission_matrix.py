@@ -19,10 +19,10 @@ import pytest
 
 from minami_desk import services
 from minami_desk.data.db import Database
+from minami_desk.errors import PermissionDeniedError
 from minami_desk.services import accounts
 from minami_desk.services.actor import ROLE_PERMISSIONS, Actor, Permission
 from minami_desk.services.audit_query import AuditFilter, audit_count, audit_rows
-from minami_desk.services.errors import PermissionDeniedError
 from minami_desk.services.privacy import consent_effects, register, retention
 from minami_desk.services.privacy.anonymise import anonymise_resident
 from minami_desk.services.privacy.person_export import person_export

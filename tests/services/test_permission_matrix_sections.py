@@ -10,10 +10,10 @@ from datetime import date
 import pytest
 
 from minami_desk.data.db import Database
+from minami_desk.errors import PermissionDeniedError
 from minami_desk.services import contacts, profile, referral_followups, referrals, stories
 from minami_desk.services.actor import Actor
 from minami_desk.services.consents import consent_history
-from minami_desk.services.errors import PermissionDeniedError
 from minami_desk.services.sessions import attendance, export, registration
 from minami_desk.services.trajectories import lifecycle, queries
 from tests.privacy_data import History, make_history, make_session

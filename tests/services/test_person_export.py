@@ -13,9 +13,9 @@ from sqlalchemy import select
 
 from minami_desk.data.db import Database
 from minami_desk.data.models import AuditLog
+from minami_desk.errors import NotFoundError, PermissionDeniedError
 from minami_desk.services.actor import Actor
 from minami_desk.services.audit import record_viewed
-from minami_desk.services.errors import NotFoundError, PermissionDeniedError
 from minami_desk.services.privacy.person_export import person_export, write_person_export
 from tests.privacy_data import History, make_history, make_session
 

@@ -4,11 +4,11 @@ from datetime import date, datetime
 
 import pytest
 
+from minami_desk import clock
 from minami_desk.data.db import Database
 from minami_desk.data.models import Referral
-from minami_desk.services import clock
+from minami_desk.errors import PermissionDeniedError, ValidationError
 from minami_desk.services.actor import Actor
-from minami_desk.services.errors import PermissionDeniedError, ValidationError
 from minami_desk.services.referral_followups import follow_ups_due
 from minami_desk.services.referrals import (
     TRANSITIONS,

@@ -7,8 +7,9 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import func, select
 
+from minami_desk import clock
 from minami_desk.data.models import AuditLog, Consent, Resident
-from minami_desk.services import clock
+from minami_desk.errors import NotFoundError, PermissionDeniedError, ValidationError
 from minami_desk.services.actor import Actor
 from minami_desk.services.consents import (
     ConsentChoice,
@@ -16,7 +17,6 @@ from minami_desk.services.consents import (
     current_consents,
     withdraw_consent,
 )
-from minami_desk.services.errors import NotFoundError, PermissionDeniedError, ValidationError
 from minami_desk.services.profile import get_resident
 from minami_desk.services.registration import (
     ResidentInput,

@@ -8,11 +8,11 @@ from datetime import UTC, date, datetime, time
 import pytest
 from sqlalchemy import select
 
+from minami_desk.clock import local
 from minami_desk.data.db import Database
 from minami_desk.data.models import AuditLog, Session
+from minami_desk.errors import PermissionDeniedError, ValidationError
 from minami_desk.services.actor import Actor
-from minami_desk.services.clock import local
-from minami_desk.services.errors import PermissionDeniedError, ValidationError
 from minami_desk.services.sessions.kinds import list_kinds, save_kind
 from minami_desk.services.sessions.planning import (
     SeriesPlan,

@@ -7,11 +7,11 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import select
 
+from minami_desk import clock
 from minami_desk.data.db import Database
 from minami_desk.data.models import Attendance
-from minami_desk.services import clock
+from minami_desk.errors import ValidationError
 from minami_desk.services.actor import Actor
-from minami_desk.services.errors import ValidationError
 from minami_desk.services.sessions.attendance import attendance_list
 from minami_desk.services.sessions.planning import cancel_session, plan_session
 from minami_desk.services.sessions.queries import session_summary

@@ -4,11 +4,11 @@ from datetime import date, datetime
 
 import pytest
 
+from minami_desk import clock
 from minami_desk.data.db import Database
 from minami_desk.data.models import AuditLog, Consent, SuccessStory
-from minami_desk.services import clock
+from minami_desk.errors import PermissionDeniedError, UserError, ValidationError
 from minami_desk.services.actor import Actor
-from minami_desk.services.errors import PermissionDeniedError, UserError, ValidationError
 from minami_desk.services.stories import (
     StoryInput,
     get_story,

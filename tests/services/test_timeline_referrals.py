@@ -4,8 +4,8 @@ from datetime import date, datetime
 
 import pytest
 
+from minami_desk import clock
 from minami_desk.data.db import Database
-from minami_desk.services import clock
 from minami_desk.services.actor import Actor
 from minami_desk.services.referrals import ReferralInput, create_referral, set_status
 from minami_desk.services.stories import StoryInput, save_story

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog
 
-from minami_desk.services import accounts, clock
+from minami_desk import clock
+from minami_desk.services import accounts
 from minami_desk.services.referrals import list_referrals
 from minami_desk.services.residents import list_residents_rows
 from minami_desk.services.sessions.queries import session_summary, week_sessions

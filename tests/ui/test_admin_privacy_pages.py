@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from minami_desk import clock
 from minami_desk.config import Paths
 from minami_desk.data.db import Database
 from minami_desk.data.models import AuditLog
-from minami_desk.services import accounts, clock
+from minami_desk.services import accounts
 from minami_desk.services.actor import Actor
 from tests.privacy_data import make_history, make_session
 

@@ -148,7 +148,7 @@ def test_note_a_contact(qtbot, main_window) -> None:  # type: ignore[no-untyped-
 def test_plan_a_session(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
     from datetime import date, datetime
 
-    from minami_desk.services import clock
+    from minami_desk import clock
     from minami_desk.services.sessions.queries import sessions_between
     from minami_desk.ui.sessions.plan_dialog import PlanDialog
 
@@ -192,7 +192,7 @@ def test_plan_a_session(qtbot, main_window) -> None:  # type: ignore[no-untyped-
 def test_take_attendance(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
     from datetime import datetime
 
-    from minami_desk.services import clock
+    from minami_desk import clock
     from minami_desk.services.sessions.planning import plan_session
     from minami_desk.services.sessions.registration import register_resident as sign_up
     from minami_desk.ui.sessions.attendance_screen import AttendanceScreen
@@ -246,7 +246,7 @@ def open_page_of(qtbot, window, text: str, resident_id: int) -> None:  # type: i
 def test_start_a_trajectory(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
     from datetime import date, datetime
 
-    from minami_desk.services import clock
+    from minami_desk import clock
     from minami_desk.services.trajectories.queries import get_trajectory
     from minami_desk.ui.trajectories.start_dialog import StartTrajectoryDialog
     from tests.services.trajectories.helpers import add_coach
@@ -296,7 +296,7 @@ def test_print_a_certificate(qtbot, main_window, tmp_path: Path) -> None:  # typ
     from pypdf import PdfReader
     from PySide6.QtWidgets import QFileDialog
 
-    from minami_desk.services import clock
+    from minami_desk import clock
     from minami_desk.services.trajectories.queries import get_trajectory
     from minami_desk.ui.trajectories.certificates_dialog import CertificatesDialog
     from tests.services.trajectories.completed import completed_trajectory
@@ -389,7 +389,7 @@ def test_help_lists_every_shortcut(qtbot, main_window) -> None:  # type: ignore[
 
     from PySide6.QtGui import QAction, QKeySequence, QShortcut
 
-    from minami_desk.services import clock
+    from minami_desk import clock
     from minami_desk.services.sessions.planning import plan_session
     from minami_desk.ui.about import ShortcutsDialog
     from minami_desk.ui.desk.contact_dialog import ContactDialog

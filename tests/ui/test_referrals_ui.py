@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from minami_desk.services import clock
+from minami_desk import clock
 from minami_desk.services.organisations import list_organisations
 from minami_desk.services.referral_followups import follow_ups_due
 from minami_desk.services.referrals import get_referral, list_referrals

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from minami_desk.services.clock import today
+from minami_desk.clock import today
 from minami_desk.services.consents import ConsentChoice
 from minami_desk.services.registration import ResidentInput, register_resident
 from minami_desk.services.timeline import TimelineEvent

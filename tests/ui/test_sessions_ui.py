@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
+from minami_desk import clock
 from minami_desk.data.models import Attendance
-from minami_desk.services import clock
 from minami_desk.services.sessions.kinds import list_kinds
 from minami_desk.services.sessions.planning import plan_session
 from minami_desk.services.sessions.queries import sessions_between

@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
-from minami_desk.services import clock
+from minami_desk import clock
 from minami_desk.services.stories import list_stories, shareable_stories
 from minami_desk.ui.referrals import story_print
 from minami_desk.ui.referrals.story_dialog import StoryDialog

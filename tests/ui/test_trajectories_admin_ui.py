@@ -9,8 +9,8 @@ from pathlib import Path
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 
+from minami_desk import clock
 from minami_desk.reports.certificate import CertificatePage
-from minami_desk.services import clock
 from minami_desk.services.settings import get_setting
 from minami_desk.services.trajectories.template import list_template
 from minami_desk.ui.trajectories.certificates_dialog import CertificatesDialog

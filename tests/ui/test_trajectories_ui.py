@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog
 
-from minami_desk.services import clock
+from minami_desk import clock
 from minami_desk.services.trajectories.queries import get_trajectory
 from minami_desk.ui.trajectories.milestone_dialogs import MarkDoneDialog
 from minami_desk.ui.trajectories.start_dialog import StartTrajectoryDialog

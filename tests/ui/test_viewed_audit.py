@@ -7,8 +7,8 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
+from minami_desk import clock
 from minami_desk.data.models import AuditLog
-from minami_desk.services import clock
 from minami_desk.services.referrals import ReferralInput, create_referral
 from minami_desk.services.stories import StoryInput, save_story
 from minami_desk.services.trajectories.lifecycle import GoalChoice, start_trajectory

@@ -6,8 +6,8 @@ import argparse
 import sys
 
 from minami_desk.cli.common import CommandContext, say
+from minami_desk.clock import today
 from minami_desk.i18n import _
-from minami_desk.services.clock import today
 
 ORDER = 10
 

@@ -10,8 +10,8 @@ import argparse
 from pathlib import Path
 
 from minami_desk.cli.common import CommandContext, CommandFailed, say
+from minami_desk.errors import ValidationError
 from minami_desk.i18n import _
-from minami_desk.services.errors import ValidationError
 from minami_desk.services.reporting import Period, parse_period
 
 ORDER = 60

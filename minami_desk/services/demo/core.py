@@ -17,8 +17,8 @@ from typing import Any
 from sqlalchemy import Column, Connection, Date, DateTime, Table, Time, column, insert, table
 from sqlalchemy.sql.expression import TableClause
 
+from minami_desk.clock import AMSTERDAM
 from minami_desk.data.types import UTCDateTime
-from minami_desk.services.clock import AMSTERDAM
 
 BATCH = 20_000
 FUTURE_DAYS = 28

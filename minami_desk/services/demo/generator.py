@@ -24,6 +24,7 @@ from minami_desk.data.models import (
     Staff,
     Theme,
 )
+from minami_desk.errors import UserError
 from minami_desk.i18n import _
 from minami_desk.services.demo.attendance import (
     AttendanceRows,
@@ -39,7 +40,6 @@ from minami_desk.services.demo.people import make_residents, make_staff
 from minami_desk.services.demo.schedule import Calendar
 from minami_desk.services.demo.stories import make_stories
 from minami_desk.services.demo.trajectories import make_trajectories
-from minami_desk.services.errors import UserError
 
 Progress = Callable[[float], None]
 

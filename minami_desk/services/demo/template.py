@@ -16,11 +16,10 @@ from pathlib import Path
 
 import platformdirs
 
-from minami_desk import APP_ID, __version__
+from minami_desk import APP_ID, __version__, clock
 from minami_desk.config import Paths
 from minami_desk.data.migrate import copy_database, head_revision
 from minami_desk.data.store import open_database
-from minami_desk.services import clock
 from minami_desk.services.demo.generator import generate_demo_data, not_empty_error
 
 DEMO_RESIDENTS = 400

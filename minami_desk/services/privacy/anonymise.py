@@ -19,6 +19,7 @@ from datetime import date
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
+from minami_desk import clock
 from minami_desk.data.db import Database
 from minami_desk.data.models import (
     Attendance,
@@ -33,11 +34,10 @@ from minami_desk.data.models import (
     Trajectory,
     TrajectoryGoal,
 )
+from minami_desk.errors import NotFoundError
 from minami_desk.i18n import _
-from minami_desk.services import clock
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
-from minami_desk.services.errors import NotFoundError
 from minami_desk.services.privacy.person_export import person_ids
 
 log = logging.getLogger(__name__)

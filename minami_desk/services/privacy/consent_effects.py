@@ -14,13 +14,13 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from minami_desk import clock
 from minami_desk.data.db import Database
 from minami_desk.data.models import CONSENT_KINDS, Consent, Resident, SuccessStory, Trajectory
+from minami_desk.errors import NotFoundError, ValidationError
 from minami_desk.i18n import _
-from minami_desk.services import clock
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
-from minami_desk.services.errors import NotFoundError, ValidationError
 
 
 def _latest(session: Session, resident_ids: Iterable[int], kind: str) -> dict[int, Consent]:

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import and_, inspect, or_, select
 from sqlalchemy.orm import Session
 
+from minami_desk import clock
 from minami_desk.data.db import Database
 from minami_desk.data.models import (
     Attendance,
@@ -39,13 +40,12 @@ from minami_desk.data.models import (
 from minami_desk.data.models import (
     Session as Meeting,
 )
+from minami_desk.errors import NotFoundError
 from minami_desk.i18n import _
 from minami_desk.reports.centre_info import CentreInfo
-from minami_desk.services import clock
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
 from minami_desk.services.centre import centre_info
-from minami_desk.services.errors import NotFoundError
 
 
 @dataclass(frozen=True)

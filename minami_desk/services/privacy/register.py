@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from minami_desk import clock
 from minami_desk.data.db import Database
 from minami_desk.reports.centre_info import CentreInfo
-from minami_desk.services import clock
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
 from minami_desk.services.centre import centre_info

@@ -13,6 +13,7 @@ from datetime import date
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from minami_desk import clock
 from minami_desk.data.db import Database
 from minami_desk.data.models import (
     Attendance,
@@ -24,12 +25,11 @@ from minami_desk.data.models import (
 from minami_desk.data.models import (
     Session as Meeting,
 )
+from minami_desk.errors import ValidationError
 from minami_desk.i18n import N_, _
-from minami_desk.services import clock
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
 from minami_desk.services.audit_query import count_before, day_start, purge_before
-from minami_desk.services.errors import ValidationError
 from minami_desk.services.privacy.anonymise import erase_person, scrub_free_pages
 from minami_desk.services.settings import get_settings, set_settings
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from minami_desk import clock
 from minami_desk.data.db import Database
-from minami_desk.services import clock
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.centre import centre_info
 from minami_desk.services.reporting import texts

@@ -14,8 +14,8 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import aliased
 
+from minami_desk.clock import AMSTERDAM
 from minami_desk.data.models import SelfAssessment, Trajectory, TrajectoryGoal
-from minami_desk.services.clock import AMSTERDAM
 from minami_desk.services.reporting import texts
 from minami_desk.services.reporting.figures import HeldSession
 from minami_desk.services.reporting.model import GoalOutcome, WeekAttendance

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from minami_desk.clock import AMSTERDAM
+from minami_desk.errors import ValidationError
 from minami_desk.i18n import PRINT_LOCALE, _, format_month
-from minami_desk.services.clock import AMSTERDAM
-from minami_desk.services.errors import ValidationError
 
 _MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
 _QUARTER = re.compile(r"^\s*(\d{4})-?[Qq]([1-4])\s*$")

@@ -6,10 +6,10 @@ from datetime import date, datetime, time
 
 from sqlalchemy.orm import Session as OrmSession
 
+from minami_desk.clock import AMSTERDAM
 from minami_desk.data.models import Session
+from minami_desk.errors import NotFoundError
 from minami_desk.i18n import N_, _
-from minami_desk.services.clock import AMSTERDAM
-from minami_desk.services.errors import NotFoundError
 
 # Statuses that hold a seat: the waiting list moves up only when one of these is freed.
 SEAT_STATUSES = ("registered", "present", "absent")

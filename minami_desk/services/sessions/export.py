@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
+from minami_desk.clock import local, today
 from minami_desk.data.db import Database
 from minami_desk.data.models import Attendance, Consent, Resident, Session, SessionKind
 from minami_desk.i18n import _
@@ -21,7 +22,6 @@ from minami_desk.reports.tabular import write_table
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
 from minami_desk.services.centre import centre_info
-from minami_desk.services.clock import local, today
 from minami_desk.services.sessions.common import SEAT_STATUSES, attendance_word
 from minami_desk.services.sessions.queries import session_summary
 

@@ -13,6 +13,7 @@ from datetime import date, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
+from minami_desk.clock import local
 from minami_desk.data.db import Database
 from minami_desk.data.models import (
     AUDIENCES,
@@ -22,11 +23,10 @@ from minami_desk.data.models import (
     SessionSeries,
     Staff,
 )
+from minami_desk.errors import ValidationError
 from minami_desk.i18n import _
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
-from minami_desk.services.clock import local
-from minami_desk.services.errors import ValidationError
 from minami_desk.services.sessions.common import get_session, wall_clock
 
 MAX_OCCURRENCES = 120  # two years of weekly sessions; more is surely a typing mistake

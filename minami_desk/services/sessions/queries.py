@@ -10,12 +10,12 @@ from typing import Any
 from sqlalchemy import Row, Select, func, select
 from sqlalchemy.orm import Session as OrmSession
 
+from minami_desk.clock import local
 from minami_desk.data.db import Database
 from minami_desk.data.models import Attendance, Session, SessionKind, Staff
+from minami_desk.errors import NotFoundError
 from minami_desk.i18n import _
 from minami_desk.services.actor import Actor, Permission
-from minami_desk.services.clock import local
-from minami_desk.services.errors import NotFoundError
 from minami_desk.services.sessions.common import wall_clock
 
 

@@ -12,13 +12,13 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
+from minami_desk.clock import local, utcnow
 from minami_desk.data.db import Database
 from minami_desk.data.models import ATTENDANCE_STATUSES, Attendance, Resident, Session
+from minami_desk.errors import NotFoundError, ValidationError
 from minami_desk.i18n import _
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
-from minami_desk.services.clock import local, utcnow
-from minami_desk.services.errors import NotFoundError, ValidationError
 from minami_desk.services.registration import age_on
 from minami_desk.services.residents import live_resident
 from minami_desk.services.sessions.common import SEAT_STATUSES, get_session

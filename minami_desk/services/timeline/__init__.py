@@ -20,12 +20,12 @@ from types import ModuleType
 
 from sqlalchemy.orm import Session
 
+from minami_desk.clock import AMSTERDAM
 from minami_desk.data.db import Database
 from minami_desk.data.models import Resident
+from minami_desk.errors import NotFoundError
 from minami_desk.i18n import _
 from minami_desk.services.actor import Actor, Permission
-from minami_desk.services.clock import AMSTERDAM
-from minami_desk.services.errors import NotFoundError
 
 
 @dataclass(frozen=True)

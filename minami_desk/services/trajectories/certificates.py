@@ -18,16 +18,16 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from minami_desk import clock
 from minami_desk.data.db import Database
 from minami_desk.data.models import Certificate, Resident, Staff, Trajectory
+from minami_desk.errors import ValidationError
 from minami_desk.i18n import _
 from minami_desk.reports.centre_info import CentreInfo
 from minami_desk.reports.certificate import CertificatePage, period_text
-from minami_desk.services import clock
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
 from minami_desk.services.centre import centre_info
-from minami_desk.services.errors import ValidationError
 from minami_desk.services.settings import get_settings
 from minami_desk.services.trajectories.queries import completed_summaries
 

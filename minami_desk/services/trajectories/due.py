@@ -7,9 +7,9 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
+from minami_desk import clock
 from minami_desk.data.db import Database
 from minami_desk.data.models import Milestone, Resident, Staff, Trajectory
-from minami_desk.services import clock
 from minami_desk.services.actor import Actor, Permission
 
 

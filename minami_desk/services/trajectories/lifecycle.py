@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from minami_desk import clock
 from minami_desk.data.db import Database
 from minami_desk.data.models import (
     GOAL_CODES,
@@ -29,11 +30,10 @@ from minami_desk.data.models import (
     TrajectoryGoal,
 )
 from minami_desk.data.models import Session as Meeting
+from minami_desk.errors import NotFoundError, ValidationError
 from minami_desk.i18n import _
-from minami_desk.services import clock
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
-from minami_desk.services.errors import NotFoundError, ValidationError
 from minami_desk.services.settings import get_setting
 from minami_desk.services.trajectories.schedule import FINAL_CODE, Step, planned_end, schedule
 

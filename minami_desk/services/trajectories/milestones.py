@@ -12,13 +12,13 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from minami_desk import clock
 from minami_desk.data.db import Database
 from minami_desk.data.models import ASSESSMENT_MOMENTS, Milestone
+from minami_desk.errors import NotFoundError, ValidationError
 from minami_desk.i18n import _
-from minami_desk.services import clock
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
-from minami_desk.services.errors import NotFoundError, ValidationError
 from minami_desk.services.trajectories.assessments import store_scores
 
 NOTE_MAX = 4000

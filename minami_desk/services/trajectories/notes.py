@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from minami_desk import clock
 from minami_desk.data.db import Database
 from minami_desk.data.models import ProgressNote
+from minami_desk.errors import ValidationError
 from minami_desk.i18n import _
-from minami_desk.services import clock
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
-from minami_desk.services.errors import ValidationError
 from minami_desk.services.trajectories.lifecycle import load_trajectory
 
 TEXT_MAX = 8000

@@ -23,9 +23,9 @@ from minami_desk.data.models import (
     Staff,
     Trajectory,
 )
+from minami_desk.errors import NotFoundError, ValidationError
 from minami_desk.i18n import _
 from minami_desk.services.actor import Actor, Permission
-from minami_desk.services.errors import NotFoundError, ValidationError
 from minami_desk.services.trajectories.labels import goal_label
 from minami_desk.services.trajectories.lifecycle import load_trajectory
 

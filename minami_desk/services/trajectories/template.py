@@ -14,10 +14,10 @@ from sqlalchemy import select
 
 from minami_desk.data.db import Database
 from minami_desk.data.models import MILESTONE_OFFSETS, MilestoneTemplate
+from minami_desk.errors import ValidationError
 from minami_desk.i18n import N_, _
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
-from minami_desk.services.errors import ValidationError
 from minami_desk.services.trajectories.schedule import FINAL_CODE
 
 OFFSET_LABELS = {

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minami_desk.errors import ValidationError
 from minami_desk.i18n import _
 from minami_desk.services import accounts
-from minami_desk.services.errors import ValidationError
 from minami_desk.ui.context import AppContext
 from minami_desk.ui.sign_in import SignInDialog
 from minami_desk.ui.widgets import (

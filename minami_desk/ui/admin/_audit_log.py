@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minami_desk import clock
 from minami_desk.data.models import AUDIT_ACTIONS
 from minami_desk.i18n import N_, _
-from minami_desk.services import clock
 from minami_desk.services.audit_query import (
     AuditFilter,
     AuditRow,

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minami_desk import clock
 from minami_desk.i18n import _, format_date, format_time
-from minami_desk.services import clock
 from minami_desk.services.auto_backup import AutoBackup, list_auto_backups
 from minami_desk.services.backup import format_size
 from minami_desk.services.restore import restore_database_file

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minami_desk.errors import UserError
 from minami_desk.i18n import _
-from minami_desk.services.errors import UserError
 from minami_desk.services.settings import get_settings, set_settings
 from minami_desk.services.trajectories.certificates import (
     DEFAULT_PLACE,

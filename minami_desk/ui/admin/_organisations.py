@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minami_desk.errors import UserError
 from minami_desk.i18n import N_, _
-from minami_desk.services.errors import UserError
 from minami_desk.services.organisations import (
     OrganisationData,
     get_organisation,

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from minami_desk.services.errors import ValidationError
+from minami_desk.errors import ValidationError
 from minami_desk.ui.context import AppContext
 from minami_desk.ui.widgets import FormErrorLabel, Heading, show_exception
 

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minami_desk import clock
+from minami_desk.errors import ValidationError
 from minami_desk.i18n import _
-from minami_desk.services import clock
 from minami_desk.services.actor import Permission
 from minami_desk.services.contacts import ContactInput, record_contact, staff_options
-from minami_desk.services.errors import ValidationError
 from minami_desk.services.labels import CHANNEL_LABELS
 from minami_desk.services.profile import get_resident
 from minami_desk.services.themes import list_themes

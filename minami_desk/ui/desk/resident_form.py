@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minami_desk import clock
 from minami_desk.i18n import N_, _
-from minami_desk.services import clock
 from minami_desk.services.imports import parse_date
 from minami_desk.services.labels import AGE_GROUP_LABELS, CONSENT_LABELS, GENDER_LABELS
 from minami_desk.services.postcodes import known_wijken, suggest_wijk

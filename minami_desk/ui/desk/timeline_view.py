@@ -19,8 +19,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QHeaderView, QTreeView, QWidget
 
+from minami_desk.clock import local
 from minami_desk.i18n import _
-from minami_desk.services.clock import local
 from minami_desk.services.timeline import TimelineEvent
 
 Index = QModelIndex | QPersistentModelIndex

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minami_desk import clock
 from minami_desk.i18n import _, format_date
-from minami_desk.services import clock
 from minami_desk.services.audit import record_viewed
 from minami_desk.services.referrals import (
     OPEN_STATUSES,

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from minami_desk.services.errors import UserError, ValidationError
+from minami_desk.errors import UserError, ValidationError
 from minami_desk.ui.context import AppContext
 from minami_desk.ui.widgets import FormErrorLabel, show_exception
 

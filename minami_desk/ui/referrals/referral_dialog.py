@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minami_desk import clock
 from minami_desk.i18n import _
-from minami_desk.services import clock
 from minami_desk.services.organisations import list_organisations
 from minami_desk.services.referrals import (
     HANDOVER_LABELS,

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minami_desk import clock
 from minami_desk.i18n import N_, _, format_date
-from minami_desk.services import clock
 from minami_desk.services.referrals import resident_label
 from minami_desk.services.residents import search_residents
 from minami_desk.services.stories import (

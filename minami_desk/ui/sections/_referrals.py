@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minami_desk import clock
 from minami_desk.i18n import N_, _, format_date, ngettext
 from minami_desk.reports.tabular import write_table
-from minami_desk.services import clock
 from minami_desk.services.actor import Permission
 from minami_desk.services.organisations import list_organisations
 from minami_desk.services.referrals import (

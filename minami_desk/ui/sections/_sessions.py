@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minami_desk.clock import today
 from minami_desk.i18n import _, format_date
 from minami_desk.services.actor import Permission
-from minami_desk.services.clock import today
 from minami_desk.services.sessions.kinds import list_kinds
 from minami_desk.services.sessions.planning import cancel_session, restore_session
 from minami_desk.services.sessions.queries import (

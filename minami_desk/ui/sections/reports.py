@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minami_desk import clock
 from minami_desk.i18n import N_, _, format_month, format_time
 from minami_desk.reports.output import write_atomically
-from minami_desk.services import clock
 from minami_desk.services.actor import Permission
 from minami_desk.services.reporting import (
     MonthlyReport,

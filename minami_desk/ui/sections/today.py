@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
+from minami_desk.clock import today
 from minami_desk.i18n import N_, _, format_date
-from minami_desk.services.clock import today
 from minami_desk.ui import registry
 from minami_desk.ui.context import AppContext
 from minami_desk.ui.widgets import EmptyState, Heading

@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minami_desk.clock import today
 from minami_desk.i18n import N_, _
 from minami_desk.services.actor import Permission
-from minami_desk.services.clock import today
 from minami_desk.services.sessions.attendance import (
     AttendanceList,
     attendance_list,

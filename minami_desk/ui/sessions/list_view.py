@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minami_desk.clock import today
 from minami_desk.i18n import N_, _, format_date
-from minami_desk.services.clock import today
 from minami_desk.services.sessions.kinds import KindInfo
 from minami_desk.services.sessions.queries import Facilitator, SessionSummary
 from minami_desk.ui.sessions.common import struck, time_range

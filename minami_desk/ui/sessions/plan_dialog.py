@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minami_desk.clock import today
+from minami_desk.errors import ValidationError
 from minami_desk.i18n import N_, _
-from minami_desk.services.clock import today
-from minami_desk.services.errors import ValidationError
 from minami_desk.services.sessions.common import AUDIENCE_WORDS
 from minami_desk.services.sessions.kinds import list_kinds
 from minami_desk.services.sessions.planning import (

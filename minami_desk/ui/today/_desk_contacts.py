@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minami_desk import clock
 from minami_desk.i18n import _
-from minami_desk.services import clock
 from minami_desk.services.contacts import (
     ContactRow,
     complete_follow_up,

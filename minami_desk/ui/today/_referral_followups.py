@@ -7,8 +7,8 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
 
+from minami_desk import clock
 from minami_desk.i18n import _, ngettext
-from minami_desk.services import clock
 from minami_desk.services.referral_followups import count_follow_ups_due, follow_ups_due
 from minami_desk.services.referrals import ReferralRow, status_label
 from minami_desk.ui.context import AppContext

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
 
+from minami_desk.clock import today
 from minami_desk.i18n import _
-from minami_desk.services.clock import today
 from minami_desk.services.sessions.queries import SessionSummary, sessions_between
 from minami_desk.ui.context import AppContext
 from minami_desk.ui.sessions.common import places_text, struck, time_range

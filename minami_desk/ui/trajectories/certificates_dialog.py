@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minami_desk import clock
+from minami_desk.errors import UserError
 from minami_desk.i18n import _
 from minami_desk.reports.certificate import render_certificates, write_certificates_pdf
-from minami_desk.services import clock
-from minami_desk.services.errors import UserError
 from minami_desk.services.settings import get_setting
 from minami_desk.services.trajectories.certificates import (
     DEFAULT_PLACE,

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minami_desk import clock
+from minami_desk.errors import UserError, ValidationError
 from minami_desk.i18n import _, format_date
-from minami_desk.services import clock
-from minami_desk.services.errors import UserError, ValidationError
 from minami_desk.ui.context import AppContext
 from minami_desk.ui.date_typing import typeable
 from minami_desk.ui.widgets import FormErrorLabel, show_exception

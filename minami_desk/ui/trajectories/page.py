@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minami_desk.errors import UserError, ValidationError
 from minami_desk.i18n import _
 from minami_desk.services.actor import Permission
 from minami_desk.services.audit import record_viewed
-from minami_desk.services.errors import UserError, ValidationError
 from minami_desk.services.trajectories.labels import status_label, stop_reason_label
 from minami_desk.services.trajectories.notes import add_note
 from minami_desk.services.trajectories.queries import (

@@ -11,8 +11,8 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
+from minami_desk.errors import UserError
 from minami_desk.i18n import _
-from minami_desk.services.errors import UserError
 
 
 def page_count(data: bytes) -> int:

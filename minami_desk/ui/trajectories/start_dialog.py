@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minami_desk.errors import UserError
 from minami_desk.i18n import N_, _
 from minami_desk.services.actor import Permission
-from minami_desk.services.errors import UserError
 from minami_desk.services.residents import search_residents
 from minami_desk.services.trajectories.labels import CENTRE_GOALS, goal_label
 from minami_desk.services.trajectories.lifecycle import GoalChoice, start_trajectory

@@ -6,10 +6,10 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 
+from minami_desk import clock
 from minami_desk.data.db import Database
 from minami_desk.data.models import Attendance, Resident, SessionKind, Staff
 from minami_desk.data.models import Session as Meeting
-from minami_desk.services import clock
 from minami_desk.services.residents import index_resident
 
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from minami_desk import clock
 from minami_desk.data.db import Database
 from minami_desk.data.models import Certificate
-from minami_desk.services import clock
+from minami_desk.errors import PermissionDeniedError, ValidationError
 from minami_desk.services.actor import Actor
-from minami_desk.services.errors import PermissionDeniedError, ValidationError
 from minami_desk.services.settings import set_settings
 from minami_desk.services.trajectories.certificates import (
     CertificateBatch,

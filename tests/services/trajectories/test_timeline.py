@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from minami_desk import clock
 from minami_desk.data.db import Database
-from minami_desk.services import clock
 from minami_desk.services.actor import Actor
 from minami_desk.services.timeline import resident_timeline
 from minami_desk.services.trajectories.certificates import CertificateBatch, issue_certificates
