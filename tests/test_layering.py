@@ -1,32 +1,26 @@
-"""Imports point down: no Qt below the UI, no SQLAlchemy in it (DESIGN.md)."""
+"""Imports point down (DESIGN.md): the contracts in pyproject.toml, checked by import-linter.
+
+Run inside the suite so a change that breaks a layer turns CI red instead of waiting for review.
+"""
 
 from __future__ import annotations
 
-import re
+import os
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parent.parent / "minami_desk"
-QT = re.compile(r"^\s*(from|import)\s+PySide6", re.MULTILINE)
-SQLALCHEMY = re.compile(r"^\s*(from|import)\s+sqlalchemy", re.MULTILINE)
-UI_IMPORT = re.compile(r"^\s*(from|import)\s+minami_desk\.(ui|cli|app)\b", re.MULTILINE)
+import pytest
+from importlinter import cli
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
-def _modules(*folders: str) -> list[Path]:
-    return [path for folder in folders for path in (PACKAGE / folder).rglob("*.py")]
-
-
-def test_no_qt_in_services_data_or_reports() -> None:
-    offenders = [p for p in _modules("services", "data", "reports") if QT.search(p.read_text())]
-    assert offenders == []
-
-
-def test_no_sqlalchemy_in_ui() -> None:
-    offenders = [p for p in _modules("ui") if SQLALCHEMY.search(p.read_text())]
-    assert offenders == []
-
-
-def test_lower_layers_never_import_upper_ones() -> None:
-    offenders = [
-        p for p in _modules("services", "data", "reports") if UI_IMPORT.search(p.read_text())
-    ]
-    assert offenders == []
+def test_every_import_contract_is_kept(capsys: pytest.CaptureFixture[str]) -> None:
+    previous = Path.cwd()
+    os.chdir(ROOT)
+    try:
+        exit_code = cli.lint_imports(config_filename=str(ROOT / "pyproject.toml"), no_cache=True)
+    finally:
+        os.chdir(previous)
+    report = capsys.readouterr().out
+    assert exit_code == 0, report
+    assert "broken" not in report.lower().replace("0 broken", ""), report

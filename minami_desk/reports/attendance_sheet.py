@@ -6,7 +6,6 @@ are), A4 portrait, fonts embedded so every name prints as it is written.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -24,6 +23,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from minami_desk.documents.attendance_sheet import AttendanceSheet
 from minami_desk.reports.page_numbers import numbered_canvas, page_label
 from minami_desk.reports.pdf_common import (
     ACCENT,
@@ -35,7 +35,6 @@ from minami_desk.reports.pdf_common import (
     SANS_ITALIC,
     TEAL,
     TEAL_LIGHT,
-    CentreInfo,
     draw_centre_header,
     fit_font_size,
     register_fonts,
@@ -57,28 +56,6 @@ _COLUMNS = (11 * mm, 61 * mm, 19 * mm, 14 * mm)
 _SIGNATURE = len(_COLUMNS)
 _FIRST_BLOCK = 44 * mm  # centre header plus the session's details on page 1
 _LATER_BLOCK = 27 * mm  # centre header plus one line on the following pages
-
-
-@dataclass(frozen=True)
-class SheetPerson:
-    name: str  # as printed: "Berg, Anna van den"
-    number: int  # the resident number, for entering the sheet afterwards
-    # Photo consent in force: the session leader must know whom not to photograph.
-    photos: bool = False
-
-
-@dataclass(frozen=True)
-class AttendanceSheet:
-    centre: CentreInfo
-    title: str
-    kind: str
-    when: str  # "dinsdag 1 december 2026, 19:00–21:00"
-    location: str
-    facilitator: str
-    people: list[SheetPerson] = field(default_factory=list)
-    capacity: int | None = None
-    cancelled: bool = False
-    printed_on: str = ""  # "27 november 2026"
 
 
 def _page_number(canvas: Canvas, number: int, count: int) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
@@ -24,6 +23,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
+from minami_desk.documents.certificate import CertificatePage
+from minami_desk.documents.wording import dutch_date, period_text
 from minami_desk.reports.output import write_atomically
 from minami_desk.reports.pdf_common import (
     ACCENT,
@@ -38,32 +39,12 @@ from minami_desk.reports.pdf_common import (
     TEAL_LIGHT,
     CentreInfo,
     draw_logo,
-    dutch_date,
     fit_font_size,
     register_fonts,
 )
 
 PAGE = landscape(A4)
 _FRAME_FORM = "certificate-frame"
-
-
-@dataclass(frozen=True)
-class CertificatePage:
-    """Everything one certificate shows; built by the trajectories service."""
-
-    number: str
-    full_name: str
-    text: str  # the centre's text with its placeholders already filled in
-    start_date: date
-    end_date: date
-    ceremony_date: date
-    place: str
-    coach_name: str
-    coordinator_name: str
-
-
-def period_text(start: date, end: date) -> str:
-    return f"van {dutch_date(start)} tot en met {dutch_date(end)}"
 
 
 def place_and_date(place: str, when: date) -> str:

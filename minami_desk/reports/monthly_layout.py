@@ -13,6 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Table, TableStyle
 
+from minami_desk.documents.monthly_report import Breakdown
 from minami_desk.i18n import PRINT_LOCALE
 from minami_desk.reports.pdf_common import (
     GREY,
@@ -25,7 +26,6 @@ from minami_desk.reports.pdf_common import (
     TEAL,
     TEAL_LIGHT,
 )
-from minami_desk.services.reporting import Breakdown
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 18 * mm

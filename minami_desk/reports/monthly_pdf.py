@@ -14,6 +14,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate
 
+from minami_desk.documents.monthly_report import MonthlyReport
+from minami_desk.documents.periods import Period
+from minami_desk.documents.wording import dutch_date
 from minami_desk.reports import monthly_sections as sections
 from minami_desk.reports.monthly_layout import MARGIN, PAGE_HEIGHT, PAGE_WIDTH, WIDTH
 from minami_desk.reports.output import write_atomically
@@ -25,10 +28,8 @@ from minami_desk.reports.pdf_common import (
     SANS_BOLD,
     TEAL,
     draw_centre_header,
-    dutch_date,
     register_fonts,
 )
-from minami_desk.services.reporting import MonthlyReport, Period
 
 FIRST_TOP = 40 * mm  # room for the centre's header
 LATER_TOP = 24 * mm

@@ -16,6 +16,14 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from minami_desk.documents.monthly_report import (
+    Breakdown,
+    BreakdownRow,
+    MonthlyReport,
+    WeekAttendance,
+)
+from minami_desk.documents.periods import Period
+from minami_desk.documents.wording import dutch_date
 from minami_desk.reports import monthly_charts as charts
 from minami_desk.reports.monthly_layout import (
     BODY,
@@ -37,14 +45,7 @@ from minami_desk.reports.monthly_layout import (
     grid_table,
     number,
 )
-from minami_desk.reports.pdf_common import ACCENT, TEAL, TEAL_LIGHT, dutch_date
-from minami_desk.services.reporting import (
-    Breakdown,
-    BreakdownRow,
-    MonthlyReport,
-    Period,
-    WeekAttendance,
-)
+from minami_desk.reports.pdf_common import ACCENT, TEAL, TEAL_LIGHT
 
 STORY_BACKGROUND = colors.HexColor("#FBF4EC")  # a warm tint of the accent
 STORY_CHARACTERS = 1800  # about a third of a page

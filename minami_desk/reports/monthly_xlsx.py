@@ -15,8 +15,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
+from minami_desk.documents.monthly_report import Breakdown, MonthlyReport
 from minami_desk.reports.output import write_atomically
-from minami_desk.services.reporting import Breakdown, MonthlyReport
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="0E6E6E")

@@ -6,7 +6,6 @@ Dutch directly and formats dates with ``PRINT_LOCALE``.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,8 +16,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from minami_desk.config import resource_path
-from minami_desk.i18n import PRINT_LOCALE, format_date
-from minami_desk.reports.centre_info import CentreInfo
+from minami_desk.documents.centre import CentreInfo
 
 __all__ = ["CentreInfo"]  # re-exported: it moved to a module without reportlab
 
@@ -64,11 +62,6 @@ def register_fonts() -> None:
     pdfmetrics.registerFontFamily(SANS, normal=SANS, bold=SANS_BOLD, italic=SANS_ITALIC)
     pdfmetrics.registerFontFamily(SERIF, normal=SERIF, bold=SERIF_BOLD, italic=SERIF_ITALIC)
     _registered = True
-
-
-def dutch_date(value: date, style: str = "long") -> str:
-    """ "27 november 2026"; ``full`` gives "vrijdag 27 november 2026"."""
-    return format_date(value, style, locale=PRINT_LOCALE)
 
 
 def fit_font_size(

@@ -21,6 +21,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from minami_desk.documents.wording import dutch_date
 from minami_desk.reports.pdf_common import (
     GREY,
     INK,
@@ -29,7 +30,6 @@ from minami_desk.reports.pdf_common import (
     SANS_BOLD,
     TEAL,
     build_centre_document,
-    dutch_date,
     register_fonts,
 )
 from minami_desk.reports.person_export_labels import (
@@ -43,7 +43,7 @@ from minami_desk.reports.person_export_labels import (
 )
 
 if TYPE_CHECKING:
-    from minami_desk.services.privacy.person_export import PersonExport
+    from minami_desk.documents.person_export import PersonExport
 
 MARGIN = 18 * mm
 

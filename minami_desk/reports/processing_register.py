@@ -14,6 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
+from minami_desk.documents.wording import dutch_date
 from minami_desk.reports.pdf_common import (
     INK,
     RULE,
@@ -22,12 +23,11 @@ from minami_desk.reports.pdf_common import (
     TEAL,
     TEAL_LIGHT,
     build_centre_document,
-    dutch_date,
     register_fonts,
 )
 
 if TYPE_CHECKING:
-    from minami_desk.services.privacy.register import ProcessingRegister
+    from minami_desk.documents.processing_register import ProcessingRegister
 
 MARGIN = 15 * mm
 

@@ -19,6 +19,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
+from minami_desk.documents.story import StoryForPrint
+from minami_desk.documents.wording import dutch_date
 from minami_desk.errors import UserError
 from minami_desk.reports.output import write_atomically
 from minami_desk.reports.pdf_common import (
@@ -34,10 +36,8 @@ from minami_desk.reports.pdf_common import (
     TEAL_LIGHT,
     CentreInfo,
     draw_centre_header,
-    dutch_date,
     register_fonts,
 )
-from minami_desk.services.stories import StoryForPrint
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 22 * mm

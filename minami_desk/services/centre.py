@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from minami_desk.data.db import Database
-from minami_desk.reports.centre_info import CentreInfo
+from minami_desk.documents.centre import CentreInfo
 from minami_desk.services.settings import get_settings
 
 

@@ -1,4 +1,4 @@
-"""The residents export (CSV/XLSX): plain rows for ``reports.tabular.write_table``."""
+"""The residents export (CSV/XLSX): plain rows for ``reports.write_table_file``."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from minami_desk import reports
 from minami_desk.data.db import Database
 from minami_desk.data.models import Resident
-from minami_desk.reports.tabular import Cell, write_table
+from minami_desk.documents.table import Cell
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
 from minami_desk.services.phones import display_phone
@@ -59,7 +60,7 @@ def resident_rows(db: Database, actor: Actor) -> Iterator[tuple[Cell, ...]]:
 def export_residents(db: Database, actor: Actor, path: Path) -> int:
     """Write the file and note the export in the audit log; returns the number of rows."""
     actor.require(Permission.IMPORT_EXPORT)
-    count = write_table(Path(path), HEADER, resident_rows(db, actor))
+    count = reports.write_table_file(Path(path), HEADER, resident_rows(db, actor))
     with db.session() as session:
         record(session, actor, "exported", "resident", None, f"rows:{count}")
     return count

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from minami_desk import clock
 from minami_desk.data.db import Database
 from minami_desk.data.models import STORY_SHARING, Consent, Resident, SuccessStory, Trajectory
+from minami_desk.documents.story import StoryForPrint
 from minami_desk.errors import NotFoundError, UserError, ValidationError
 from minami_desk.i18n import N_, _
 from minami_desk.services.actor import Actor, Permission
@@ -39,17 +40,6 @@ assert set(SHARING_LABELS) == set(STORY_SHARING)
 
 def sharing_label(sharing: str) -> str:
     return _(SHARING_LABELS[sharing])
-
-
-@dataclass(frozen=True)
-class StoryForPrint:
-    """A story as it may appear in print: only the name the consent allows."""
-
-    title: str
-    text: str
-    date: date
-    display_name: str
-    anonymised: bool = False  # the name is a pseudonym; print says so
 
 
 @dataclass(frozen=True)

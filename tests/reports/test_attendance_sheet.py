@@ -11,12 +11,9 @@ from pypdf import PdfReader
 from minami_desk import clock
 from minami_desk.data.db import Database
 from minami_desk.data.models import Resident
-from minami_desk.reports.attendance_sheet import (
-    AttendanceSheet,
-    SheetPerson,
-    render_attendance_sheet,
-)
-from minami_desk.reports.pdf_common import CentreInfo
+from minami_desk.documents.attendance_sheet import AttendanceSheet, SheetPerson
+from minami_desk.documents.centre import CentreInfo
+from minami_desk.reports.attendance_sheet import render_attendance_sheet
 from minami_desk.services.actor import Actor
 from minami_desk.services.consents import (
     ConsentChoice,

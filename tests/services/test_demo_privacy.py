@@ -102,8 +102,8 @@ def _busiest_october_resident(db: Database) -> tuple[int, list[str]]:
 
 def _october_report(db: Database, actor: Actor) -> tuple[object, ...]:
     """The monthly report's own figures and breakdowns for October, as the board sees them."""
+    from minami_desk.documents.periods import month
     from minami_desk.services.reporting.build import build_monthly_report
-    from minami_desk.services.reporting.periods import month
 
     report = build_monthly_report(db, actor, month(2026, 10), now=clock.now())
     return (

@@ -8,8 +8,6 @@ rest under its column name, so nothing is left out.
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -17,7 +15,7 @@ from typing import Any
 from sqlalchemy import and_, inspect, or_, select
 from sqlalchemy.orm import Session
 
-from minami_desk import clock
+from minami_desk import clock, reports
 from minami_desk.data.db import Database
 from minami_desk.data.models import (
     Attendance,
@@ -40,37 +38,12 @@ from minami_desk.data.models import (
 from minami_desk.data.models import (
     Session as Meeting,
 )
+from minami_desk.documents.person_export import PersonExport
 from minami_desk.errors import NotFoundError
 from minami_desk.i18n import _
-from minami_desk.reports.centre_info import CentreInfo
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
 from minami_desk.services.centre import centre_info
-
-
-@dataclass(frozen=True)
-class PersonExport:
-    """What the PDF and the JSON file are made from; ``data`` is plain JSON-able values."""
-
-    resident_id: int
-    made_at: datetime
-    centre: CentreInfo
-    data: dict[str, Any] = field(default_factory=dict)
-
-    def to_json(self) -> str:
-        return json.dumps(
-            {
-                "export": {
-                    "kind": "inzageverzoek",
-                    "resident_id": self.resident_id,
-                    "made_at": self.made_at.isoformat(),
-                    "centre": self.centre.name,
-                },
-                **self.data,
-            },
-            ensure_ascii=False,
-            indent=2,
-        )
 
 
 def _plain(value: object) -> object:
@@ -296,13 +269,12 @@ def person_export(db: Database, actor: Actor, resident_id: int) -> PersonExport:
 
 def write_person_export(db: Database, actor: Actor, resident_id: int, out: Path) -> list[Path]:
     """Write ``out``.pdf and ``out``.json (``out`` may end in either); returns both paths."""
-    from minami_desk.reports.person_export_pdf import render_person_export
 
     export = person_export(db, actor, resident_id)
     base = out.with_suffix("") if out.suffix.lower() in (".pdf", ".json") else out
     pdf_path = base.with_name(base.name + ".pdf")
     json_path = base.with_name(base.name + ".json")
     pdf_path.parent.mkdir(parents=True, exist_ok=True)
-    render_person_export(export, pdf_path)
+    reports.write_person_export(export, pdf_path)
     json_path.write_text(export.to_json(), encoding="utf-8")
     return [pdf_path, json_path]

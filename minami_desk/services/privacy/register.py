@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-
 from minami_desk import clock
 from minami_desk.data.db import Database
-from minami_desk.reports.centre_info import CentreInfo
+from minami_desk.documents.processing_register import ProcessingRegister
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
 from minami_desk.services.centre import centre_info
@@ -17,15 +14,6 @@ from minami_desk.services.privacy.retention import (
     RESIDENT_MONTHS,
     retention_periods,
 )
-
-
-@dataclass(frozen=True)
-class ProcessingRegister:
-    centre: CentreInfo
-    made_on: date
-    resident_months: int
-    contact_text_months: int
-    audit_log_months: int
 
 
 def processing_register(db: Database, actor: Actor) -> ProcessingRegister:

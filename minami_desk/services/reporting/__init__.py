@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from minami_desk.services.reporting.model import (
+from minami_desk.documents.monthly_report import (
     Breakdown,
     BreakdownRow,
     GoalOutcome,
@@ -18,7 +18,7 @@ from minami_desk.services.reporting.model import (
     StoryItem,
     WeekAttendance,
 )
-from minami_desk.services.reporting.periods import (
+from minami_desk.documents.periods import (
     Period,
     month,
     parse_period,

@@ -21,10 +21,10 @@ from minami_desk.data.models import (
     Theme,
     contact_theme,
 )
+from minami_desk.documents.monthly_report import Breakdown, BreakdownRow
+from minami_desk.documents.periods import Period
 from minami_desk.services.reporting import texts
 from minami_desk.services.reporting.figures import HeldSession, held_sessions
-from minami_desk.services.reporting.model import Breakdown, BreakdownRow
-from minami_desk.services.reporting.periods import Period
 
 # The first birthday at which a resident belongs to each group (tieners from 12, …).
 _AGE_THRESHOLDS = ((12, "0-11"), (18, "12-17"), (27, "18-26"), (65, "27-64"))

@@ -7,6 +7,8 @@ from datetime import datetime
 
 from minami_desk import clock
 from minami_desk.data.db import Database
+from minami_desk.documents.monthly_report import KeyFigure, MonthlyReport
+from minami_desk.documents.periods import Period
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.centre import centre_info
 from minami_desk.services.reporting import texts
@@ -18,9 +20,7 @@ from minami_desk.services.reporting.breakdowns import (
     sessions_by_kind,
 )
 from minami_desk.services.reporting.figures import held_session_rows, key_figure_values
-from minami_desk.services.reporting.model import KeyFigure, MonthlyReport
 from minami_desk.services.reporting.outcome import goal_outcomes, weekly_attendance
-from minami_desk.services.reporting.periods import Period
 from minami_desk.services.reporting.shared_stories import shareable_stories
 
 Progress = Callable[[float], None]

@@ -25,7 +25,7 @@ from minami_desk.data.models import (
     SuccessStory,
     Trajectory,
 )
-from minami_desk.services.reporting.periods import Period
+from minami_desk.documents.periods import Period
 
 
 def held_window(period: Period, now: datetime) -> tuple[datetime, datetime]:

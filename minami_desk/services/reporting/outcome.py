@@ -16,10 +16,10 @@ from sqlalchemy.orm import aliased
 
 from minami_desk.clock import AMSTERDAM
 from minami_desk.data.models import SelfAssessment, Trajectory, TrajectoryGoal
+from minami_desk.documents.monthly_report import GoalOutcome, WeekAttendance
+from minami_desk.documents.periods import Period
 from minami_desk.services.reporting import texts
 from minami_desk.services.reporting.figures import HeldSession
-from minami_desk.services.reporting.model import GoalOutcome, WeekAttendance
-from minami_desk.services.reporting.periods import Period
 
 
 def goal_outcomes(session: OrmSession, period: Period) -> tuple[GoalOutcome, ...]:

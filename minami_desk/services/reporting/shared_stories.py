@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from minami_desk.data.db import Database
-from minami_desk.services.reporting.model import StoryItem
-from minami_desk.services.reporting.periods import Period
+from minami_desk.documents.monthly_report import StoryItem
+from minami_desk.documents.periods import Period
 from minami_desk.services.stories import shareable_stories as stories_to_share
 
 STAND_IN = "de deelnemer"

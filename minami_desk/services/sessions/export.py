@@ -8,17 +8,13 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
+from minami_desk import reports
 from minami_desk.clock import local, today
 from minami_desk.data.db import Database
 from minami_desk.data.models import Attendance, Consent, Resident, Session, SessionKind
+from minami_desk.documents.attendance_sheet import AttendanceSheet, SheetPerson
+from minami_desk.documents.wording import dutch_date
 from minami_desk.i18n import _
-from minami_desk.reports.attendance_sheet import (
-    AttendanceSheet,
-    SheetPerson,
-    render_attendance_sheet,
-)
-from minami_desk.reports.pdf_common import dutch_date
-from minami_desk.reports.tabular import write_table
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
 from minami_desk.services.centre import centre_info
@@ -90,7 +86,7 @@ def attendance_sheet(db: Database, actor: Actor, session_id: int) -> AttendanceS
 def save_attendance_sheet(db: Database, actor: Actor, session_id: int, out: Path) -> Path:
     """Render the presentielijst to ``out`` and note in the audit log that it was printed."""
     sheet = attendance_sheet(db, actor, session_id)
-    path = render_attendance_sheet(sheet, out)
+    path = reports.write_attendance_sheet(sheet, out)
     with db.session() as session:
         record(session, actor, "printed", "session", session_id, f"people={len(sheet.people)}")
     return path
@@ -130,7 +126,7 @@ def _export_rows(db: Database) -> Iterator[tuple[object, ...]]:
 def export_attendance(db: Database, actor: Actor, out: Path) -> int:
     """Write every attendance to .csv or .xlsx; returns how many rows were written."""
     actor.require(Permission.IMPORT_EXPORT)
-    count = write_table(out, EXPORT_HEADER, _export_rows(db))
+    count = reports.write_table_file(out, EXPORT_HEADER, _export_rows(db))
     with db.session() as session:
         record(session, actor, "exported", "attendance", None, f"rows={count}")
     return count

@@ -21,10 +21,11 @@ from sqlalchemy.orm import Session
 from minami_desk import clock
 from minami_desk.data.db import Database
 from minami_desk.data.models import Certificate, Resident, Staff, Trajectory
+from minami_desk.documents.centre import CentreInfo
+from minami_desk.documents.certificate import CertificatePage
+from minami_desk.documents.wording import period_text
 from minami_desk.errors import ValidationError
 from minami_desk.i18n import _
-from minami_desk.reports.centre_info import CentreInfo
-from minami_desk.reports.certificate import CertificatePage, period_text
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
 from minami_desk.services.centre import centre_info

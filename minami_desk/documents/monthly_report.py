@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from minami_desk.reports.centre_info import CentreInfo
-from minami_desk.services.reporting.periods import Period
+from minami_desk.documents.centre import CentreInfo
+from minami_desk.documents.periods import Period
 
 
 @dataclass(frozen=True)
