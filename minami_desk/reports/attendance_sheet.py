@@ -20,7 +20,6 @@ from reportlab.platypus import (
     PageTemplate,
     Paragraph,
     Table,
-    TableStyle,
 )
 
 from minami_desk.documents.attendance_sheet import AttendanceSheet
@@ -38,6 +37,7 @@ from minami_desk.reports.pdf_common import (
     draw_centre_header,
     fit_font_size,
     register_fonts,
+    table_style,
 )
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -211,7 +211,7 @@ def _table(sheet: AttendanceSheet) -> Table:
     for row, person in enumerate(sheet.people, start=1):
         if not person.photos:
             style.append(("BOX", (3, row), (3, row), 0.8, INK))
-    table.setStyle(TableStyle(style))
+    table.setStyle(table_style(style))
     return table
 
 
@@ -234,6 +234,7 @@ def render_attendance_sheet(sheet: AttendanceSheet, out: Path) -> Path:
         title=f"Presentielijst {sheet.title}",
         author=sheet.centre.name,
         subject=sheet.when,
+        initialFontName=SANS,
     )
     width = PAGE_WIDTH - 2 * MARGIN
 

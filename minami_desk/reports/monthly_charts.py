@@ -42,7 +42,7 @@ def _nice_top(largest: float, minimum: float = 4) -> tuple[float, float]:
 
 
 def _empty(width: float, height: float, title: str) -> Drawing:
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=SANS)
     _title(drawing, title, height)
     drawing.add(Rect(0, 0, width, height - 22, strokeColor=RULE, fillColor=None, strokeWidth=0.6))
     drawing.add(
@@ -69,7 +69,7 @@ def weekly_bars(
     """Attendances per week as columns, the value on top of each."""
     if not values or not any(values):
         return _empty(width, height, title)
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=SANS)
     _title(drawing, title, height)
     chart = VerticalBarChart()
     chart.x, chart.y = 30, 28
@@ -113,7 +113,7 @@ def horizontal_bars(
     height = 22 + max(len(labels), 3) * row_height + 18
     if not values or not any(values):
         return _empty(width, min(height, 120), title)
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=SANS)
     _title(drawing, title, height)
     label_width = min(150, width * 0.42)
     chart = HorizontalBarChart()
@@ -159,7 +159,7 @@ def before_after(
     """Average self-assessment per goal at intake and at the end, on the 1–10 scale."""
     if not labels:
         return _empty(width, height, title)
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=SANS)
     _title(drawing, title, height)
     chart = VerticalBarChart()
     chart.x, chart.y = 30, 44

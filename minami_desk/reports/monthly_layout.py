@@ -11,7 +11,7 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import Paragraph, Table
 
 from minami_desk.documents.monthly_report import Breakdown
 from minami_desk.i18n import PRINT_LOCALE
@@ -25,6 +25,7 @@ from minami_desk.reports.pdf_common import (
     SERIF_BOLD,
     TEAL,
     TEAL_LIGHT,
+    table_style,
 )
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -164,7 +165,7 @@ def grid_table(
         style.append(("LINEABOVE", (0, -1), (-1, -1), 0.8, INK))
         style.append(("FONTNAME", (text_columns, -1), (-1, -1), SANS_BOLD))
     style.append(("LINEBELOW", (0, -1), (-1, -1), 0.6, RULE))
-    table.setStyle(TableStyle(style))
+    table.setStyle(table_style(style))
     return table
 
 

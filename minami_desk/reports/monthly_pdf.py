@@ -57,6 +57,7 @@ def render_monthly_pdf(report: MonthlyReport) -> bytes:
         rightMargin=MARGIN,
         topMargin=LATER_TOP,
         bottomMargin=BOTTOM,
+        initialFontName=SANS,
     )
 
     def first_page(canvas: Canvas, _doc: object) -> None:

@@ -13,7 +13,6 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from minami_desk.documents.monthly_report import (
@@ -45,7 +44,7 @@ from minami_desk.reports.monthly_layout import (
     grid_table,
     number,
 )
-from minami_desk.reports.pdf_common import ACCENT, TEAL, TEAL_LIGHT
+from minami_desk.reports.pdf_common import ACCENT, TEAL, TEAL_LIGHT, table_style
 
 STORY_BACKGROUND = colors.HexColor("#FBF4EC")  # a warm tint of the accent
 STORY_CHARACTERS = 1800  # about a third of a page
@@ -96,7 +95,7 @@ def _tiles(report: MonthlyReport) -> Table:
     width = (WIDTH - gap * 3) / 4
     table = Table([cells], colWidths=[width] * 4, hAlign="LEFT")
     table.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("BACKGROUND", (0, 0), (-1, -1), TEAL_LIGHT),
                 ("LINEBEFORE", (1, 0), (-1, -1), gap, "white"),
@@ -200,7 +199,7 @@ def participation(report: MonthlyReport) -> list[Flowable]:
         colour=charts.BEFORE,
     )
     side_by_side = Table([[age_chart, gender_chart]], colWidths=[half + 14, half], hAlign="LEFT")
-    side_by_side.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), *_NO_PADDING]))
+    side_by_side.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP"), *_NO_PADDING]))
     kinds = report.breakdown("sessions_by_kind")
     wijk = report.breakdown("participants_by_wijk")
     return [
@@ -262,7 +261,7 @@ def contacts_and_referrals(report: MonthlyReport) -> list[Flowable]:
         colWidths=[half + 14, half],
         hAlign="LEFT",
     )
-    pair.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), *_NO_PADDING]))
+    pair.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP"), *_NO_PADDING]))
     return [
         KeepTogether(
             [
@@ -394,7 +393,7 @@ def stories(report: MonthlyReport) -> list[Flowable]:
             hAlign="LEFT",
         )
         card.setStyle(
-            TableStyle(
+            table_style(
                 [
                     ("LINEBEFORE", (0, 0), (0, 0), 2.5, ACCENT),
                     ("BACKGROUND", (0, 0), (0, 0), STORY_BACKGROUND),

@@ -6,6 +6,7 @@ Dutch directly and formats dates with ``PRINT_LOCALE``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import TableStyle
 
 from minami_desk.config import resource_path
 from minami_desk.documents.centre import CentreInfo
@@ -62,6 +64,15 @@ def register_fonts() -> None:
     pdfmetrics.registerFontFamily(SANS, normal=SANS, bold=SANS_BOLD, italic=SANS_ITALIC)
     pdfmetrics.registerFontFamily(SERIF, normal=SERIF, bold=SERIF_BOLD, italic=SERIF_ITALIC)
     _registered = True
+
+
+def table_style(commands: Sequence[tuple[object, ...]]) -> TableStyle:
+    """A table style whose cells default to our Noto font, not reportlab's Helvetica.
+
+    reportlab sets a cell's font even for an empty cell, so a table without this names a
+    Helvetica it never embeds, and the PDF then looks different on every reader's PC.
+    """
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS), *commands])
 
 
 def fit_font_size(
@@ -171,5 +182,6 @@ def build_centre_document(
         title=title,
         author=centre.name,
         subject=subject,
+        initialFontName=SANS,
     )
     document.build(story, onFirstPage=decorate, onLaterPages=decorate)

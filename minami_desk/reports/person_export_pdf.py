@@ -18,7 +18,6 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from minami_desk.documents.wording import dutch_date
@@ -31,6 +30,7 @@ from minami_desk.reports.pdf_common import (
     TEAL,
     build_centre_document,
     register_fonts,
+    table_style,
 )
 from minami_desk.reports.person_export_labels import (
     ACTIONS,
@@ -120,7 +120,7 @@ def _field_table(
         return None
     table = Table(rows, colWidths=[48 * mm, None])
     table.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("TOPPADDING", (0, 0), (-1, -1), 1.5),
@@ -286,7 +286,7 @@ def _compact_table(
     head = [Paragraph(text, styles["label"]) for text in header]
     table = Table([head, *body], colWidths=widths, repeatRows=1)
     table.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),

@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table
 
 from minami_desk.documents.wording import dutch_date
 from minami_desk.reports.pdf_common import (
@@ -24,6 +24,7 @@ from minami_desk.reports.pdf_common import (
     TEAL_LIGHT,
     build_centre_document,
     register_fonts,
+    table_style,
 )
 
 if TYPE_CHECKING:
@@ -126,7 +127,7 @@ def render_processing_register(register: ProcessingRegister, path: Path) -> None
     table_rows += [[Paragraph(escape(text), cell) for text in row] for row in rows(register)]
     table = Table(table_rows, colWidths=[58 * mm, 42 * mm, 42 * mm, 38 * mm], repeatRows=1)
     table.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("BACKGROUND", (0, 0), (-1, 0), TEAL_LIGHT),

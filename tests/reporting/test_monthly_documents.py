@@ -22,6 +22,7 @@ from minami_desk.services.reporting import (
     build_monthly_report,
     parse_period,
 )
+from tests.pdf_fonts import assert_every_font_embedded
 from tests.reporting.conftest import MADE_AT
 from tests.reporting.data import STORY_PSEUDONYM
 from tests.reporting.independent import expected_figures
@@ -30,6 +31,7 @@ from tests.reporting.test_key_figures import LABELS
 
 def pdf_text(data: bytes) -> tuple[str, int]:
     reader = PdfReader(BytesIO(data))
+    assert_every_font_embedded(reader)
     text = "\n".join(page.extract_text() for page in reader.pages)
     return text, len(reader.pages)
 

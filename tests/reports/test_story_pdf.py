@@ -21,6 +21,7 @@ from minami_desk.services.stories import (
     save_story,
     story_for_print,
 )
+from tests.pdf_fonts import assert_every_font_embedded
 from tests.referral_data import add_resident
 
 STORY = (
@@ -36,6 +37,7 @@ def _today() -> None:
 
 def _text(data: bytes) -> tuple[int, str]:
     reader = PdfReader(BytesIO(data))
+    assert_every_font_embedded(reader)
     text = " ".join(page.extract_text() for page in reader.pages)
     return len(reader.pages), " ".join(text.split())
 
