@@ -4,12 +4,17 @@ Every export of the program goes through ``write_table`` so that formula injecti
 neutralised in one place: a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
 carriage return would be run as a formula by Excel or LibreOffice, so it gets a leading
 apostrophe (the spreadsheet convention for "this is text").
+
+An XLSX cell is typed, so only what Excel would run gets the apostrophe there: text starting
+with ``=`` always, and ``+``, ``-`` or ``@`` unless the text is a plain number or phone number
+("+31 6 1234 5678", "-2,5"), which a coordinator wants to read back as written.
 """
 
 from __future__ import annotations
 
 import csv
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
@@ -18,11 +23,22 @@ from pathlib import Path
 from minami_desk.documents.table import Cell
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_SIGN_STARTS = ("+", "-", "@")
+_PLAIN_NUMBER_OR_PHONE = re.compile(r"[+-]?[0-9][0-9 ().,/-]*")
 
 
 def neutralise(value: str) -> str:
     """Text a spreadsheet shows as it is, never as a formula."""
     if value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def neutralise_for_xlsx(value: str) -> str:
+    """Text an XLSX cell holds as it is: quoted only where Excel would start a formula."""
+    if value.startswith("="):
+        return "'" + value
+    if value.startswith(_SIGN_STARTS) and not _PLAIN_NUMBER_OR_PHONE.fullmatch(value):
         return "'" + value
     return value
 
@@ -49,7 +65,7 @@ def _xlsx_value(value: Cell) -> object:
         return value.replace(tzinfo=None)
     if isinstance(value, date):
         return value
-    return neutralise(str(value))
+    return neutralise_for_xlsx(str(value))
 
 
 def write_table(path: Path, header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> int:
@@ -97,7 +113,7 @@ def _write_xlsx(path: Path, header: Sequence[str], rows: Iterable[Sequence[Cell]
     workbook = Workbook(write_only=False)
     sheet = workbook.active
     assert sheet is not None
-    sheet.append([neutralise(name) for name in header])
+    sheet.append([neutralise_for_xlsx(name) for name in header])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     count = 0

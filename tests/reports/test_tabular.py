@@ -6,11 +6,17 @@ import csv
 from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from minami_desk.reports.tabular import FORMULA_STARTS, neutralise, write_table
+from minami_desk.reports.tabular import (
+    FORMULA_STARTS,
+    neutralise,
+    neutralise_for_xlsx,
+    write_table,
+)
 
 TEXT = st.text(st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00"), max_size=30)
 
@@ -56,8 +62,8 @@ def test_xlsx_cells_are_text_not_formulas(tmp_path: Path, cells: list[str]) -> N
     for (value, day), original in zip(
         sheet.iter_rows(min_row=2, values_only=True), cells, strict=True
     ):
-        assert isinstance(value, str) and not value.startswith(FORMULA_STARTS)
-        assert value.removeprefix("'") == original
+        assert isinstance(value, str) and value == neutralise_for_xlsx(original)
+        assert not value.startswith(("=", "@"))
         assert day.date() == date(2026, 11, 27)
     for row in sheet.iter_rows(min_row=2):
         assert row[0].data_type == "s"
@@ -69,3 +75,36 @@ def test_csv_is_excel_friendly(tmp_path: Path) -> None:
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
     assert "Şükrü Öztürk;21-07-1966" in raw.decode("utf-8-sig")
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("=1+1", "'=1+1"),
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("+31 6 1234 5678", "+31 6 1234 5678"),
+        ("+31(0)20-1234567", "+31(0)20-1234567"),
+        ("-2", "-2"),
+        ("-12,5", "-12,5"),
+        ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+        ("-1+1", "'-1+1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("@", "'@"),
+        ("\tx", "\tx"),
+        ("Kofi", "Kofi"),
+    ],
+)
+def test_xlsx_quotes_only_what_excel_would_run(tmp_path: Path, typed: str, stored: str) -> None:
+    """GIVEN a cell typed at the desk, WHEN exported to XLSX, THEN it reads back as typed
+    unless Excel would run it; the CSV of the same cell keeps the full guard."""
+    xlsx = tmp_path / "t.xlsx"
+    write_table(xlsx, ["Waarde"], [(typed,)])
+    cell = load_workbook(xlsx).active["A2"]
+    assert cell.value == stored
+    assert cell.data_type == "s"
+    csv_path = tmp_path / "t.csv"
+    write_table(csv_path, ["Waarde"], [(typed,)])
+    with open(csv_path, encoding="utf-8-sig", newline="") as stream:
+        written = list(csv.reader(stream, delimiter=";"))[1][0]
+    assert written == neutralise(typed)
+    assert not written.startswith(FORMULA_STARTS)
