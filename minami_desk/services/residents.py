@@ -123,10 +123,6 @@ def search_statement(text: str, include_archived: bool = False) -> Select[tuple[
     return statement.where(or_(*conditions)).order_by(Resident.sort_key, Resident.id)
 
 
-def search_residents(db: Database, actor: Actor, text: str, limit: int = 50) -> list[Resident]:
-    actor.require(Permission.FIND_RESIDENTS)
-    with db.read_session() as session:
-        return list(session.scalars(search_statement(text).limit(limit)))
 
 
 @dataclass(frozen=True)
@@ -192,6 +188,11 @@ def find_residents(
             statement = statement.order_by(Resident.sort_key, Resident.id)
         page = statement.with_only_columns(*_HIT_COLUMNS).limit(limit).offset(offset)
         return [_hit(row) for row in session.execute(page)]
+
+
+def search_residents(db: Database, actor: Actor, text: str, limit: int = 50) -> list[ResidentHit]:
+    """Matches for a picker: plain rows, so no ORM object outlives its session in the UI."""
+    return find_residents(db, actor, text, limit=limit)
 
 
 def live_resident(session: Session, resident_id: int | None) -> Resident:

@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from minami_desk.services.actor import Actor
-from minami_desk.services.residents import find_residents, list_residents_rows
+from minami_desk.services.residents import (
+    ResidentHit,
+    find_residents,
+    list_residents_rows,
+    search_residents,
+)
 from tests.services.desk_helpers import register
 
 
@@ -74,3 +79,13 @@ def test_paging_is_stable_and_sorted(db, staff_actor: Actor, people: dict[str, i
 def test_list_rows(db, staff_actor: Actor, people: dict[str, int]) -> None:
     rows = list_residents_rows(db, staff_actor, search="sahin")
     assert rows == [(people["sahin"], 2, "Ayşe Şahin", "", "1103 HB")]
+
+
+def test_the_picker_search_returns_plain_rows(
+    db, staff_actor: Actor, people: dict[str, int]
+) -> None:
+    """GIVEN residents, WHEN a dialog's picker searches, THEN it gets frozen plain rows that
+    stay readable after the database session closed (no ORM object reaches the UI)."""
+    hits = search_residents(db, staff_actor, "berg", limit=20)
+    assert [type(hit) for hit in hits] == [ResidentHit]
+    assert (hits[0].id, hits[0].full_name) == (people["berg"], "Anna van den Berg")
