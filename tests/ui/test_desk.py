@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from sqlalchemy import func, select
 
+from minami_desk import clock
 from minami_desk.data.models import Contact, Resident
 from minami_desk.services.actor import Actor
 from minami_desk.services.contacts import ContactInput, record_contact
@@ -233,6 +234,17 @@ def test_walk_in_dialog_and_today_panel(qtbot, main_window) -> None:  # type: ig
     assert panel.today.topLevelItem(0).text(3) == "Schulden"
     desk = next(p for p in today.panels if p.objectName() == "today_desk")
     assert main_window.focusWidget() is desk.search.field
+
+
+def test_walk_in_dialog_starts_on_amsterdam_time_whatever_the_pc_zone(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    # GIVEN a quarter to midnight in Amsterdam (on a PC left on UTC it is still 22:45)
+    clock.fix(datetime(2026, 12, 2, 23, 45, tzinfo=clock.AMSTERDAM))
+    # WHEN the desk opens a new walk-in
+    dialog = ContactDialog(main_window.context)
+    qtbot.addWidget(dialog)
+    # THEN its time and follow-up date follow Amsterdam's wall clock, not the PC's
+    assert dialog.when.dateTime().toPython() == datetime(2026, 12, 2, 23, 45)
+    assert dialog.follow_date.date().toPython() == date(2026, 12, 9)
 
 
 def test_volunteer_page_hides_help_requests(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDate, QDateTime, Qt
+from PySide6.QtCore import QDate, QDateTime, QTime, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -63,7 +63,12 @@ class ContactDialog(QDialog):
         layout.addWidget(self.errors["resident"])
         form = QFormLayout()
         layout.addLayout(form)
-        self.when = QDateTimeEdit(QDateTime.currentDateTime(), self)
+        # Amsterdam's wall clock, not the PC's zone: a laptop left on UTC must not file an
+        # evening walk-in under yesterday (or, east of here, in the future).
+        now = clock.now()
+        self.when = QDateTimeEdit(
+            QDateTime(QDate(now.year, now.month, now.day), QTime(now.hour, now.minute)), self
+        )
         self.when.setDisplayFormat("dd-MM-yyyy HH:mm")
         self.when.setCalendarPopup(True)
         self._row(form, "contact_at", _("&When"), _("Date and time of the contact"), self.when)
@@ -110,7 +115,8 @@ class ContactDialog(QDialog):
         follow = QHBoxLayout()
         self.follow_up = QCheckBox(_("&Follow up on"), self)
         self.follow_up.setAccessibleName(_("Plan a follow-up"))
-        self.follow_date = QDateEdit(QDate.currentDate().addDays(7), self)
+        in_a_week = clock.today() + timedelta(days=7)
+        self.follow_date = QDateEdit(QDate(in_a_week.year, in_a_week.month, in_a_week.day), self)
         self.follow_date.setDisplayFormat("dd-MM-yyyy")
         self.follow_date.setCalendarPopup(True)
         self.follow_date.setAccessibleName(_("Follow-up date"))
