@@ -123,8 +123,6 @@ def search_statement(text: str, include_archived: bool = False) -> Select[tuple[
     return statement.where(or_(*conditions)).order_by(Resident.sort_key, Resident.id)
 
 
-
-
 @dataclass(frozen=True)
 class ResidentHit:
     """One line of a result list: enough to recognise the person, nothing sensitive."""

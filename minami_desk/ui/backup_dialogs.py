@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from minami_desk.data.store import open_database
 from minami_desk.i18n import _
 from minami_desk.services.backup import (
     MIN_PASSPHRASE_LENGTH,
@@ -37,6 +36,7 @@ from minami_desk.services.backup import (
     format_size,
     passphrase_strength,
 )
+from minami_desk.services.database import open_database
 from minami_desk.services.restore import RestoreResult, is_plain_database, restore_backup
 from minami_desk.ui import tasks
 from minami_desk.ui.context import AppContext

@@ -13,11 +13,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 
 from minami_desk import clock
 from minami_desk.config import Paths
-from minami_desk.data.db import Database
-from minami_desk.data.store import open_database
 from minami_desk.i18n import _, format_date, format_time
 from minami_desk.services.actor import Actor
 from minami_desk.services.auto_backup import auto_backup_on_close, maybe_auto_backup
+from minami_desk.services.database import Database, open_database
 from minami_desk.services.startup import (
     BackgroundCheck,
     StartupCheck,

@@ -15,7 +15,7 @@ from minami_desk.services.actor import Actor
 from minami_desk.ui import tasks
 
 if TYPE_CHECKING:
-    from minami_desk.data.db import Database
+    from minami_desk.services.database import Database
 
 log = logging.getLogger(__name__)
 

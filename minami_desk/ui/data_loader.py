@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication
 from minami_desk.config import Paths
 
 if TYPE_CHECKING:
-    from minami_desk.data.db import Database
+    from minami_desk.services.database import Database
     from minami_desk.ui.backup_guard import StartCheck
 
 log = logging.getLogger(__name__)
@@ -55,8 +55,8 @@ class DataLoader:
 
     def _run(self) -> None:
         try:
-            from minami_desk.data.store import open_database
             from minami_desk.services import accounts  # noqa: F401  (signing in needs it next)
+            from minami_desk.services.database import open_database
             from minami_desk.services.startup import remove_leftovers, schema_is_current
             from minami_desk.ui import backup_guard  # noqa: F401  (its services, for the check)
 

@@ -31,7 +31,7 @@ from minami_desk.ui.idle_lock import Cover, IdleWatcher, LockDialog
 from minami_desk.ui.registry import SectionSpec
 
 if TYPE_CHECKING:
-    from minami_desk.data.db import Database
+    from minami_desk.services.database import Database
 
 log = logging.getLogger(__name__)
 

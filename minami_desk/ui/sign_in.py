@@ -34,7 +34,7 @@ from minami_desk.ui.widgets import (
 )
 
 if TYPE_CHECKING:
-    from minami_desk.data.db import Database
+    from minami_desk.services.database import Database
 
 SignInFunction = Callable[[str, str], Actor]
 

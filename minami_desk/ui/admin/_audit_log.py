@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from minami_desk import clock
-from minami_desk.data.models import AUDIT_ACTIONS
 from minami_desk.i18n import N_, _
+from minami_desk.services.audit import AUDIT_ACTIONS
 from minami_desk.services.audit_query import (
     AuditFilter,
     AuditRow,

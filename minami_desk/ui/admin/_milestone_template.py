@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from minami_desk.data.models import MILESTONE_OFFSETS
 from minami_desk.errors import UserError, ValidationError
 from minami_desk.i18n import N_, _
 from minami_desk.services.settings import set_settings
 from minami_desk.services.trajectories.lifecycle import MIN_SESSIONS_KEY, min_sessions
 from minami_desk.services.trajectories.schedule import FINAL_CODE
 from minami_desk.services.trajectories.template import (
+    MILESTONE_OFFSETS,
     OFFSET_LABELS,
     TemplateStep,
     list_template,

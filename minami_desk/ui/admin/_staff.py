@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from minami_desk import clock
-from minami_desk.data.models import STAFF_ROLES
 from minami_desk.errors import ValidationError
 from minami_desk.i18n import N_, _
 from minami_desk.services import accounts
+from minami_desk.services.accounts import STAFF_ROLES
 from minami_desk.services.actor import role_label
 from minami_desk.services.settings import get_setting, set_settings
 from minami_desk.ui.context import AppContext

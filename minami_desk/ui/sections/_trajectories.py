@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from minami_desk import clock
-from minami_desk.data.models import TRAJECTORY_STATUSES
 from minami_desk.errors import UserError, ValidationError
 from minami_desk.i18n import N_, _
 from minami_desk.services.actor import Permission
 from minami_desk.services.trajectories.labels import status_label
 from minami_desk.services.trajectories.queries import (
+    TRAJECTORY_STATUSES,
     TrajectorySummary,
     list_coaches,
     list_trajectories,

@@ -11,9 +11,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from minami_desk.data.models import STOP_REASONS
 from minami_desk.i18n import _
-from minami_desk.services.trajectories.labels import stop_reason_label
+from minami_desk.services.trajectories.labels import STOP_REASONS, stop_reason_label
 from minami_desk.services.trajectories.lifecycle import (
     complete_trajectory,
     completion_check,
