@@ -13,7 +13,7 @@ from minami_desk.ui import registry
 
 PAGE = registry.AdminPageSpec(
     key="postcodes",
-    title=N_("Postcodes and wijken"),
+    title=N_("Postcodes and neighbourhoods"),
     order=30,
     create=registry.lazy("minami_desk.ui.admin._postcodes", "PostcodesPage"),
 )

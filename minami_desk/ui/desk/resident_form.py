@@ -35,7 +35,7 @@ TEXT_FIELDS = (
     ("first_name", N_("&First name *"), N_("First name (required)")),
     ("infix", N_("&Tussenvoegsel"), N_("Tussenvoegsel, such as van, de or van den")),
     ("last_name", N_("&Last name *"), N_("Last name (required)")),
-    ("birth_date", N_("Date of &birth"), N_("Date of birth as dd-mm-jjjj")),
+    ("birth_date", N_("Date of &birth"), N_("Date of birth as dd-mm-yyyy")),
 )
 CONTACT_FIELDS = (
     ("phone", N_("&Phone"), N_("Phone number, Dutch or foreign (e.g. +233 …)")),
@@ -65,7 +65,7 @@ class ResidentForm(QWidget):
         for key, label, accessible in TEXT_FIELDS:
             self._add(person, key, label, accessible, QLineEdit(self))
         birth = self.line("birth_date")
-        birth.setPlaceholderText(_("dd-mm-jjjj"))
+        birth.setPlaceholderText(_("dd-mm-yyyy"))
         self.age_group = QComboBox(self)
         self.age_group.addItem(_("— (date of birth given)"), None)
         for code, text in AGE_GROUP_LABELS.items():
@@ -88,7 +88,13 @@ class ResidentForm(QWidget):
         self.wijk.setEditable(True)
         self.wijk.addItem("")
         self.wijk.addItems(known_wijken(context.db))
-        self._add(person, "wijk", N_("&Wijk"), N_("Wijk (suggested from the postcode)"), self.wijk)
+        self._add(
+            person,
+            "wijk",
+            N_("Neig&hbourhood"),
+            N_("Neighbourhood (suggested from the postcode)"),
+            self.wijk,
+        )
         for key, label, accessible in EXTRA_FIELDS:
             self._add(person, key, label, accessible, QLineEdit(self))
         self.note = QPlainTextEdit(self)
@@ -169,7 +175,7 @@ class ResidentForm(QWidget):
         try:
             birth = parse_date(self.line("birth_date").text())
         except ValueError:
-            problems["birth_date"] = _("This date does not exist or is not written as dd-mm-jjjj.")
+            problems["birth_date"] = _("This date does not exist or is not written as dd-mm-yyyy.")
         data = ResidentInput(
             first_name=self.line("first_name").text(),
             infix=self.line("infix").text(),
