@@ -143,7 +143,7 @@ class _Typing(QObject):
             edit.event(event)  # let Qt take the digit, then see whether it moved on
             self.jumped = edit.currentSectionIndex() != before
             return True
-        if key not in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Shift):
+        if key not in (Qt.Key.Key_Tab, Qt.Key.Key_Shift):
             self.clean = False
         self.jumped = False
         return False

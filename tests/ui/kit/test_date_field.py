@@ -127,7 +127,7 @@ def test_arrow_keys_are_not_overruled(qtbot) -> None:  # type: ignore[no-untyped
     # WHEN a day is typed and then stepped up with the arrow key
     qtbot.keyClicks(field, "12")
     qtbot.keyClick(field, Qt.Key.Key_Up)
-    qtbot.keyClick(field, Qt.Key.Key_Tab)
+    holder.findChild(QLineEdit).setFocus()  # the next field is clicked
     # THEN Qt's own stepping stands (the typed text is not read again over it)
     assert field.value() != date(2026, 5, 12)
     assert field.value().year == 2026
