@@ -7,7 +7,7 @@ what is still wrong. The message starts with a warning sign so it is not told by
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -54,15 +54,15 @@ class FormErrorLabel(QLabel):
 
 def on_edit(field: QWidget | QLayout, callback: Callable[[], None]) -> None:
     """Call ``callback`` whenever the person changes ``field`` (or a field inside it)."""
-    widgets: Iterable[QWidget]
+    widgets: list[QWidget] = []
     if isinstance(field, QLayout):
-        widgets = [
-            item.widget()
-            for item in (field.itemAt(i) for i in range(field.count()))
-            if item.widget() is not None
-        ]
+        for position in range(field.count()):
+            item = field.itemAt(position)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widgets.append(widget)
     else:
-        widgets = [field]
+        widgets.append(field)
     for widget in widgets:
         if isinstance(widget, QLineEdit):
             widget.textEdited.connect(lambda _text: callback())
@@ -197,11 +197,11 @@ def show_errors(
     rest: list[str] = []
     first: QWidget | None = None
     for key, message in errors.items():
-        label = labels.get(key)
-        if label is None:
+        own = labels.get(key)
+        if own is None:
             rest.append(message)
             continue
-        label.show_message(message)
+        own.show_message(message)
         if first is None and fields is not None and key in fields:
             first = fields[key]
     if rest and fallback is not None:

@@ -130,10 +130,10 @@ class PdfView(QWidget):
         self._drawn_width = 0
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setAccessibleName(accessible or _("Pages"))
-        self.holder = QWidget(self.scroll)
+        self.area = QScrollArea(self)
+        self.area.setWidgetResizable(True)
+        self.area.setAccessibleName(accessible or _("Pages"))
+        self.holder = QWidget(self.area)
         self.holder.setObjectName("pdfPages")
         self.pages_layout = QVBoxLayout(self.holder)
         self.pages_layout.setSpacing(PAGE_GAP)
@@ -143,8 +143,8 @@ class PdfView(QWidget):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.pages_layout.addWidget(self.placeholder)
-        self.scroll.setWidget(self.holder)
-        layout.addWidget(self.scroll, 1)
+        self.area.setWidget(self.holder)
+        layout.addWidget(self.area, 1)
         self.button_row = QHBoxLayout()
         self.print_button = QPushButton(_("&Print…"), self)
         self.print_button.setObjectName("primary")
@@ -192,7 +192,7 @@ class PdfView(QWidget):
             button.setEnabled(False)
 
     def page_width(self) -> int:
-        return max(MIN_WIDTH, self.scroll.viewport().width() - 2 * PAGE_GAP)
+        return max(MIN_WIDTH, self.area.viewport().width() - 2 * PAGE_GAP)
 
     def _clear_pages(self) -> None:
         for label in self.pages:
@@ -222,7 +222,7 @@ class PdfView(QWidget):
 
     def scroll_to_page(self, index: int) -> None:
         if 0 <= index < len(self.pages):
-            self.scroll.ensureWidgetVisible(self.pages[index], 0, PAGE_GAP)
+            self.area.ensureWidgetVisible(self.pages[index], 0, PAGE_GAP)
 
     # -- actions ----------------------------------------------------------------------------
     def print_document(self, printer: QPrinter | None = None) -> bool:
