@@ -12,9 +12,9 @@ from PySide6.QtPrintSupport import QPrinter
 from minami_desk.config import Paths
 from minami_desk.data.db import Database
 from minami_desk.services.actor import Actor
-from minami_desk.ui.context import AppContext
-from minami_desk.ui.sections.reports import ReportsSection
-from minami_desk.ui.tasks import wait_for_tasks
+from minami_desk.ui.reports.section import ReportsSection
+from minami_desk.ui.shell.context import AppContext
+from minami_desk.ui.shell.tasks import wait_for_tasks
 
 
 @pytest.fixture
@@ -79,9 +79,9 @@ def test_a_quarter_and_an_empty_year(qtbot, section: ReportsSection) -> None:  #
 
 
 def test_volunteers_do_not_see_the_section(volunteer: Actor) -> None:
-    from minami_desk.ui import registry
+    from minami_desk.ui.shell import screens as registry
 
-    keys = [spec.key for _module, spec in registry.sections(volunteer)]
+    keys = [spec.key for spec in registry.sections(volunteer)]
     assert "reports" not in keys
 
 

@@ -53,14 +53,14 @@ def window_for(qtbot, paths: Paths, db: Database) -> Iterator[object]:  # type: 
         return window
 
     yield make
-    from minami_desk.ui.tasks import wait_for_tasks
+    from minami_desk.ui.shell.tasks import wait_for_tasks
 
     wait_for_tasks()
 
 
 def test_first_start_creates_the_administrator(qtbot, db: Database) -> None:  # type: ignore[no-untyped-def]
     from minami_desk.app import make_application
-    from minami_desk.ui.sign_in import CreateAdminDialog
+    from minami_desk.ui.shell.sign_in import CreateAdminDialog
 
     make_application()
     dialog = CreateAdminDialog(db)
@@ -83,7 +83,7 @@ def test_first_start_creates_the_administrator(qtbot, db: Database) -> None:  # 
 
 def test_sign_in_dialog(qtbot, db: Database, people: tuple[Actor, int]) -> None:  # type: ignore[no-untyped-def]
     from minami_desk.app import make_application
-    from minami_desk.ui.sign_in import SignInDialog
+    from minami_desk.ui.shell.sign_in import SignInDialog
 
     make_application()
     dialog = SignInDialog(db)
@@ -194,7 +194,7 @@ def test_an_open_form_dialog_is_covered_and_kept(  # type: ignore[no-untyped-def
 def test_change_own_password_dialog(  # type: ignore[no-untyped-def]
     qtbot, window_for, db: Database, people: tuple[Actor, int]
 ) -> None:
-    from minami_desk.ui.actions.account import ChangePasswordDialog
+    from minami_desk.ui.accounts.actions import ChangePasswordDialog
 
     volunteer = accounts.sign_in(db, "marlon", VOLUNTEER_PASSWORD)
     window = window_for(volunteer)
@@ -234,7 +234,7 @@ def _drive(kind: type, steps: object, seen: list[str]) -> None:
 def test_start_up_asks_for_the_administrator_then_signs_in(qtbot, db: Database) -> None:  # type: ignore[no-untyped-def]
     """``run_gui``'s sign-in step: modal dialogs, driven the way a person would."""
     from minami_desk.app import _sign_in, make_application
-    from minami_desk.ui.sign_in import CreateAdminDialog, SignInDialog
+    from minami_desk.ui.shell.sign_in import CreateAdminDialog, SignInDialog
 
     make_application()
     seen: list[str] = []
@@ -269,8 +269,8 @@ def test_start_up_asks_for_the_administrator_then_signs_in(qtbot, db: Database) 
 def test_switch_user_from_the_file_menu(  # type: ignore[no-untyped-def]
     qtbot, window_for, db: Database, people: tuple[Actor, int]
 ) -> None:
-    from minami_desk.ui.actions.account import switch_user
-    from minami_desk.ui.sign_in import SignInDialog
+    from minami_desk.ui.accounts.actions import switch_user
+    from minami_desk.ui.shell.sign_in import SignInDialog
 
     admin = accounts.sign_in(db, "yvonne", ADMIN_PASSWORD)
     window = window_for(admin)
@@ -327,7 +327,7 @@ def test_every_screen_of_a_role_opens_without_a_refusal(  # type: ignore[no-unty
 
 
 def test_add_staff_dialog_grows_to_show_every_message(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
-    from minami_desk.ui.admin.staff import AddStaffDialog
+    from minami_desk.ui.accounts.staff_page import AddStaffDialog
 
     dialog = AddStaffDialog(main_window.context, main_window)
     qtbot.addWidget(dialog)

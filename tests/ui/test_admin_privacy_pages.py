@@ -39,13 +39,13 @@ def admin_window(qtbot, paths: Paths, db: Database) -> Iterator[object]:  # type
     window.show()
     qtbot.waitExposed(window)
     yield window
-    from minami_desk.ui.tasks import wait_for_tasks
+    from minami_desk.ui.shell.tasks import wait_for_tasks
 
     wait_for_tasks()
 
 
 def test_staff_page_adds_resets_and_switches_off(qtbot, admin_window, db: Database) -> None:  # type: ignore[no-untyped-def]
-    from minami_desk.ui.admin.staff import AddStaffDialog, ResetPasswordDialog
+    from minami_desk.ui.accounts.staff_page import AddStaffDialog, ResetPasswordDialog
 
     page = admin_window.show_section("admin").show_page("staff")
     dialog = AddStaffDialog(admin_window.context, page)
@@ -170,7 +170,7 @@ def test_only_an_administrator_sees_the_privacy_pages(qtbot, paths: Paths, db: D
 def test_processing_register_from_the_menu(qtbot, admin_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from pypdf import PdfReader
 
-    from minami_desk.ui.actions.privacy import save_processing_register
+    from minami_desk.ui.privacy.actions import save_processing_register
 
     texts = [action.text() for action in admin_window.menus["admin"].actions()]
     assert "&Verwerkingsregister (AVG) opslaan…" in texts

@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QApplication
 from minami_desk.config import Paths
 from minami_desk.data.lock import InstanceLock
 from minami_desk.services.auto_backup import maybe_auto_backup
-from minami_desk.ui import backup_dialogs, backup_guard
-from minami_desk.ui.admin import _backups as backups_page
-from minami_desk.ui.backup_dialogs import BackupDialog
+from minami_desk.ui.backup import backups_page
+from minami_desk.ui.backup import dialogs as backup_dialogs
+from minami_desk.ui.backup import guard as backup_guard
+from minami_desk.ui.backup.dialogs import BackupDialog
 from tests.services.backup_helpers import populate, row_hashes
 
 START = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)

@@ -15,12 +15,12 @@ from minami_desk.services.actor import Actor
 from minami_desk.services.contacts import ContactInput, record_contact
 from minami_desk.services.registration import ResidentInput, register_resident
 from minami_desk.services.themes import list_themes
-from minami_desk.ui.context import AppContext
 from minami_desk.ui.desk.contact_dialog import ContactDialog
 from minami_desk.ui.desk.merge_dialog import MergeDialog
 from minami_desk.ui.desk.registration_dialog import RegistrationDialog
 from minami_desk.ui.desk.resident_page import ResidentPage
-from minami_desk.ui.sections.residents import ResidentsSection
+from minami_desk.ui.desk.section import ResidentsSection
+from minami_desk.ui.shell.context import AppContext
 
 
 def add(context: AppContext, first: str, last: str, **extra: object) -> int:

@@ -10,7 +10,7 @@ from minami_desk import i18n
 from minami_desk.app import choose_language, choose_theme, install_qt_translations
 from minami_desk.cli import build_parser
 from minami_desk.config import load_pc_settings
-from minami_desk.ui import style
+from minami_desk.ui.shell import style
 
 
 def test_the_command_line_takes_lang_and_theme() -> None:
@@ -37,7 +37,7 @@ def test_qt_own_buttons_follow_the_interface_language(qapp) -> None:  # type: ig
 
 
 def test_the_setting_is_saved_and_read_at_the_next_start(qtbot, main_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from minami_desk.ui.preferences import PreferencesDialog
+    from minami_desk.ui.shell.preferences import PreferencesDialog
 
     monkeypatch.delenv(style.THEME_ENV, raising=False)
     context = main_window.context

@@ -193,8 +193,8 @@ def test_export_button_writes_the_referrals(  # type: ignore[no-untyped-def]
 def test_volunteers_get_no_referral_or_story_screens(qtbot, paths) -> None:  # type: ignore[no-untyped-def]
     from minami_desk.data.store import open_database
     from minami_desk.services.actor import Actor
-    from minami_desk.ui.context import AppContext
-    from minami_desk.ui.main_window import MainWindow
+    from minami_desk.ui.shell.context import AppContext
+    from minami_desk.ui.shell.main_window import MainWindow
 
     db = open_database(paths)
     window = MainWindow(AppContext(paths=paths, db=db, actor=Actor(None, "vrijwilliger")))

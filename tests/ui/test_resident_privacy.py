@@ -11,8 +11,8 @@ from sqlalchemy import select
 from minami_desk.data.models import AuditLog, SuccessStory
 from minami_desk.services.actor import Actor
 from minami_desk.services.consents import give_consent, withdraw_consent
-from minami_desk.ui.context import AppContext
 from minami_desk.ui.desk.resident_page import ResidentPage
+from minami_desk.ui.shell.context import AppContext
 from tests.services.desk_helpers import register
 
 

@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 
 from minami_desk import clock
 from minami_desk.services.stories import list_stories, shareable_stories
-from minami_desk.ui.referrals import story_print
-from minami_desk.ui.referrals.story_dialog import StoryDialog
-from minami_desk.ui.sections import _stories as stories_section
+from minami_desk.ui.stories import section as stories_section
+from minami_desk.ui.stories import story_print
+from minami_desk.ui.stories.story_dialog import StoryDialog
 from tests.referral_data import add_resident
 
 

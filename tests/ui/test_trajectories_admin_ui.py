@@ -45,7 +45,7 @@ def test_certificates_dialog_previews_and_saves(qtbot, main_window, tmp_path: Pa
     out = tmp_path / "uitreiking.pdf"
     dialog.save_to(str(out))
     qtbot.waitUntil(out.exists, timeout=10000)
-    from minami_desk.ui.tasks import wait_for_tasks
+    from minami_desk.ui.shell.tasks import wait_for_tasks
 
     wait_for_tasks()
     reader = PdfReader(out)
