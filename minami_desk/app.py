@@ -307,6 +307,22 @@ def _start_frame(paths: Paths, demo: bool, actor: Actor, loader: object) -> obje
     return window
 
 
+def _already_open(paths: Paths) -> int:
+    """A second start on this data dir: the open window comes forward and this start ends
+    (0); only when that fails does the desk read why nothing opened (1)."""
+    from minami_desk.cli.common import already_open_message
+    from minami_desk.ui.front_door import has_screen, knock
+    from minami_desk.ui.widgets import show_error
+
+    if knock(paths):
+        log.info("second start: the open window was brought forward")
+        return 0
+    print(already_open_message(), file=sys.stderr)
+    if has_screen():
+        show_error(None, already_open_message(), APP_NAME)
+    return 1
+
+
 def run_gui(
     paths: Paths, demo: bool = False, language: str | None = None, theme: str | None = None
 ) -> int:
@@ -324,17 +340,17 @@ def run_gui(
     app = make_application(theme=choose_theme(paths, theme))
     install_qt_translations(app, language)
     from minami_desk.data.lock import AlreadyOpenError, InstanceLock
-    from minami_desk.ui.widgets import show_error
 
     lock = InstanceLock(paths.lock_file)
     try:
         lock.acquire()
     except AlreadyOpenError:
-        from minami_desk.cli.common import already_open_message
+        return _already_open(paths)
+    from minami_desk.ui.front_door import FrontDoor
 
-        show_error(None, already_open_message(), APP_NAME)
-        print(already_open_message(), file=sys.stderr)
-        return 1
+    door = FrontDoor(paths)
+    if not door.open():
+        log.warning("no local socket for a second start to knock on")
     try:
         if demo:
             from minami_desk.services.demo import make_demo_database
@@ -355,10 +371,12 @@ def run_gui(
         window.context.db.dispose()  # type: ignore[attr-defined]
         # The closing backup only reads (a consistent snapshot), and on a large database it
         # takes a while: let a new window start meanwhile instead of saying "already open".
+        door.close()
         lock.release()
         backup_on_close(window.context)  # type: ignore[attr-defined]
         return int(code)
     finally:
+        door.close()
         lock.release()
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
