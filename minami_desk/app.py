@@ -311,7 +311,7 @@ def _already_open(paths: Paths) -> int:
     """A second start on this data dir: the open window comes forward and this start ends
     (0); only when that fails does the desk read why nothing opened (1)."""
     from minami_desk.cli.common import already_open_message
-    from minami_desk.ui.front_door import has_screen, knock
+    from minami_desk.ui.shell.front_door import has_screen, knock
     from minami_desk.ui.widgets import show_error
 
     if knock(paths):
@@ -346,7 +346,7 @@ def run_gui(
         lock.acquire()
     except AlreadyOpenError:
         return _already_open(paths)
-    from minami_desk.ui.front_door import FrontDoor
+    from minami_desk.ui.shell.front_door import FrontDoor
 
     door = FrontDoor(paths)
     if not door.open():

@@ -15,7 +15,7 @@ from minami_desk.services.settings import get_setting
 from minami_desk.services.trajectories.template import list_template
 from minami_desk.ui.trajectories.certificates_dialog import CertificatesDialog
 from tests.services.trajectories.completed import completed_trajectory
-from tests.ui.test_trajectories_ui import _shot
+from tests.ui.trajectories.test_trajectories_ui import _shot
 
 
 def test_certificates_dialog_previews_and_saves(qtbot, main_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

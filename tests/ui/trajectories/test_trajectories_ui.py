@@ -16,7 +16,7 @@ from minami_desk.ui.trajectories.start_dialog import StartTrajectoryDialog
 from tests.services.trajectories.helpers import add_coach, add_resident
 from tests.ui.keys import when_modal
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+SCREENSHOTS = Path(__file__).resolve().parents[3] / "screenshots"
 
 
 def _shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]

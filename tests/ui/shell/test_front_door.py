@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMainWindow
 from minami_desk.cli.common import already_open_message
 from minami_desk.config import Paths
 from minami_desk.data.lock import InstanceLock
-from minami_desk.ui.front_door import FrontDoor, door_name
+from minami_desk.ui.shell.front_door import FrontDoor, door_name
 
 
 def _second_start(paths: Paths) -> subprocess.Popen[str]:

@@ -386,7 +386,7 @@ def test_the_window_frame_and_its_specs_do_not_import_the_data_layer() -> None:
         capture_output=True,
         text=True,
         check=True,
-        cwd=Path(__file__).resolve().parents[2],
+        cwd=Path(__file__).resolve().parents[3],
     )
     heavy, screens = answer.stdout.split("\n")[:2]
     assert heavy == ""

@@ -10,7 +10,7 @@ from minami_desk.services.residents import find_residents
 from minami_desk.ui.desk.import_dialog import ImportDialog
 from minami_desk.ui.desk.resident_page import ResidentPage
 
-SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples"
 
 
 def test_import_dialog_checks_then_imports(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
