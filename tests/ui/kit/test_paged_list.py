@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
 from minami_desk.i18n import N_
-from minami_desk.ui import tasks
 from minami_desk.ui.kit.paged_list import PagedListModel
+from minami_desk.ui.shell import tasks
 
 NAMES = [f"Bewoner {number:03d}" for number in range(250)]
 

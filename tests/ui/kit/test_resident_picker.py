@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from minami_desk.services.registration import ResidentInput, register_resident
-from minami_desk.ui.context import AppContext
 from minami_desk.ui.kit.resident_picker import ResidentPicker
+from minami_desk.ui.shell.context import AppContext
 
 
 def _context(paths, db, admin) -> AppContext:  # type: ignore[no-untyped-def]
