@@ -9,7 +9,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDateTimeEdit,
     QDialog,
     QFormLayout,
@@ -31,9 +30,9 @@ from minami_desk.services.contacts import ContactInput, record_contact, staff_op
 from minami_desk.services.labels import CHANNEL_LABELS
 from minami_desk.services.profile import get_resident
 from minami_desk.services.themes import list_themes
-from minami_desk.ui.date_typing import typeable
 from minami_desk.ui.desk.fields import add_field
 from minami_desk.ui.desk.search import ResidentSearch
+from minami_desk.ui.kit.date_field import DateField, typeable
 from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.widgets import FormErrorLabel, show_exception
 
@@ -116,15 +115,11 @@ class ContactDialog(QDialog):
         self.follow_up = QCheckBox(_("&Follow up on"), self)
         self.follow_up.setAccessibleName(_("Plan a follow-up"))
         in_a_week = clock.today() + timedelta(days=7)
-        self.follow_date = QDateEdit(QDate(in_a_week.year, in_a_week.month, in_a_week.day), self)
-        self.follow_date.setDisplayFormat("dd-MM-yyyy")
-        self.follow_date.setCalendarPopup(True)
-        self.follow_date.setAccessibleName(_("Follow-up date"))
+        self.follow_date = DateField(self, _("Follow-up date"), in_a_week)
         self.follow_date.setToolTip(_("The day to contact the resident again; Vandaag lists it"))
         self.follow_date.setEnabled(False)
         self.follow_up.toggled.connect(self.follow_date.setEnabled)
         typeable(self.when)
-        typeable(self.follow_date)
         follow.addWidget(self.follow_up)
         follow.addWidget(self.follow_date)
         follow.addStretch(1)
@@ -194,7 +189,7 @@ class ContactDialog(QDialog):
             ],
             help_request=self.description.toPlainText(),
             handled_by_id=self.handled_by.currentData(),
-            follow_up_on=self.follow_date.date().toPython() if self.follow_up.isChecked() else None,  # type: ignore[arg-type]
+            follow_up_on=self.follow_date.value() if self.follow_up.isChecked() else None,
         )
 
     def save(self) -> None:

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 
 from minami_desk import clock
 from minami_desk.i18n import N_, _
-from minami_desk.services.imports import parse_date
 from minami_desk.services.labels import AGE_GROUP_LABELS, CONSENT_LABELS, GENDER_LABELS
 from minami_desk.services.postcodes import known_wijken, suggest_wijk
 from minami_desk.services.registration import ResidentInput, is_under_guardian_age
 from minami_desk.ui.desk.fields import add_field
+from minami_desk.ui.kit.date_field import Century, OptionalDateField
 from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.widgets import FormErrorLabel
 
@@ -63,9 +63,9 @@ class ResidentForm(QWidget):
         person = QFormLayout()
         outer.addLayout(person)
         for key, label, accessible in TEXT_FIELDS:
-            self._add(person, key, label, accessible, QLineEdit(self))
-        birth = self.line("birth_date")
-        birth.setPlaceholderText(_("dd-mm-jjjj"))
+            field = OptionalDateField(self, century=Century.BIRTH) if key == "birth_date" else None
+            self._add(person, key, label, accessible, field or QLineEdit(self))
+        birth = self.birth_field()
         self.age_group = QComboBox(self)
         self.age_group.addItem(_("— (date of birth given)"), None)
         for code, text in AGE_GROUP_LABELS.items():
@@ -135,6 +135,11 @@ class ResidentForm(QWidget):
         self.errors[key] = add_field(form, self, _(label), _(accessible), widget)
         self.inputs[key] = widget
 
+    def birth_field(self) -> OptionalDateField:
+        widget = self.inputs["birth_date"]
+        assert isinstance(widget, OptionalDateField)
+        return widget
+
     def line(self, key: str) -> QLineEdit:
         widget = self.inputs[key]
         assert isinstance(widget, QLineEdit)
@@ -150,10 +155,7 @@ class ResidentForm(QWidget):
             self._suggested = suggestion
 
     def _birth_date(self) -> date | None:
-        try:
-            return parse_date(self.line("birth_date").text())
-        except ValueError:
-            return None
+        return self.birth_field().value_or_none()
 
     def _update_minor(self) -> None:
         minor = is_under_guardian_age(
@@ -167,7 +169,7 @@ class ResidentForm(QWidget):
         problems: dict[str, str] = {}
         birth: date | None = None
         try:
-            birth = parse_date(self.line("birth_date").text())
+            birth = self.birth_field().value()
         except ValueError:
             problems["birth_date"] = _("This date does not exist or is not written as dd-mm-jjjj.")
         data = ResidentInput(
@@ -204,9 +206,7 @@ class ResidentForm(QWidget):
             "guardian_phone",
         ):
             self.line(key).setText(getattr(data, key))
-        self.line("birth_date").setText(
-            data.birth_date.strftime("%d-%m-%Y") if data.birth_date else ""
-        )
+        self.birth_field().set_value(data.birth_date)
         self.age_group.setCurrentIndex(max(0, self.age_group.findData(data.age_group)))
         self.gender.setCurrentIndex(max(0, self.gender.findData(data.gender)))
         self.wijk.setCurrentText(data.wijk)

@@ -59,7 +59,7 @@ def parse_typed_date(
     """``12031985``, ``120385``, ``12-3-85``, ``12/03/1985``, ``12.3.1985`` or ISO ``1985-03-12``.
 
     None for an empty text; ``ValueError`` for one that is no date (or no date that exists).
-    A birth date (``Century.BIRTH``) in the future is refused as well.
+    A four-digit year is taken as typed: the service says when a birth date lies ahead.
     """
     cleaned = text.strip()
     if not cleaned:
@@ -77,10 +77,7 @@ def parse_typed_date(
     day, month, year = (int(part) for part in parts)
     if len(parts[2]) == 2:
         year = full_year(year, rule, reference)
-    result = date(year, month, day)  # ValueError for 31-02 and the like
-    if rule is Century.BIRTH and result > reference:
-        raise ValueError(cleaned)
-    return result
+    return date(year, month, day)  # ValueError for 31-02 and the like
 
 
 def to_date(value: QDate) -> date:

@@ -35,12 +35,8 @@ from minami_desk.services.referrals import (
     record_follow_up,
     status_label,
 )
-from minami_desk.ui.referrals.forms import (
-    ErrorForm,
-    date_edit,
-    date_of,
-    save_and_close,
-)
+from minami_desk.ui.kit.date_field import DateField
+from minami_desk.ui.referrals.forms import ErrorForm, save_and_close
 from minami_desk.ui.referrals.referral_dialog import FOLLOW_UP_AFTER_DAYS, ReferralDialog
 from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.widgets import Heading, primary_button
@@ -108,8 +104,8 @@ class FollowUpDialog(QDialog):
         next_row = QHBoxLayout()
         self.next_enabled = QCheckBox(_("Follow up &again on"), self)
         self.next_enabled.setAccessibleName(_("Follow up again"))
-        self.next_on = date_edit(
-            self, clock.today() + timedelta(days=FOLLOW_UP_AFTER_DAYS), _("Next follow-up date")
+        self.next_on = DateField(
+            self, _("Next follow-up date"), clock.today() + timedelta(days=FOLLOW_UP_AFTER_DAYS)
         )
         self.next_on.setToolTip(_("The day to ask again how it went; Vandaag lists it"))
         self.next_enabled.toggled.connect(self._sync_next)
@@ -181,7 +177,7 @@ class FollowUpDialog(QDialog):
         status = self.chosen_status()
         next_date = None
         if status in OPEN_STATUSES and self.next_enabled.isChecked():
-            next_date = date_of(self.next_on)
+            next_date = self.next_on.value()
         result = FollowUpResult(status, self.note.toPlainText(), next_date)
         db, actor = self.context.db, self.context.actor
         save_and_close(

@@ -1,14 +1,11 @@
-"""Small form helpers the referral and story dialogs share: dates, labelled fields, errors,
-the save/cancel row."""
+"""Small form helpers the referral and story dialogs share: labelled fields, errors, the
+save/cancel row."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QFormLayout,
     QLabel,
@@ -19,26 +16,6 @@ from PySide6.QtWidgets import (
 from minami_desk.errors import UserError, ValidationError
 from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.widgets import FormErrorLabel, show_exception
-
-DATE_FORMAT = "dd-MM-yyyy"
-
-
-def date_edit(parent: QWidget, value: date, accessible_name: str) -> QDateEdit:
-    edit = QDateEdit(parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DATE_FORMAT)
-    edit.setDate(QDate(value.year, value.month, value.day))
-    edit.setAccessibleName(accessible_name)
-    return edit
-
-
-def date_of(edit: QDateEdit) -> date:
-    value = edit.date()
-    return date(value.year(), value.month(), value.day())
-
-
-def set_date(edit: QDateEdit, value: date) -> None:
-    edit.setDate(QDate(value.year, value.month, value.day))
 
 
 class ErrorForm:

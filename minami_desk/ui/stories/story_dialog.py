@@ -29,13 +29,8 @@ from minami_desk.services.stories import (
     sharing_label,
     trajectory_choices,
 )
-from minami_desk.ui.referrals.forms import (
-    ErrorForm,
-    date_edit,
-    date_of,
-    save_and_close,
-    set_date,
-)
+from minami_desk.ui.kit.date_field import DateField
+from minami_desk.ui.referrals.forms import ErrorForm, save_and_close
 from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.widgets import dialog_buttons
 
@@ -69,7 +64,7 @@ class StoryDialog(QDialog):
         self.title.setAccessibleName(_("Title"))
         self.title.setPlaceholderText(_("For example: Back at work after a hard year"))
         form.add_row("title", _("&Title"), self.title)
-        self.story_date = date_edit(self, clock.today(), _("Date of the story"))
+        self.story_date = DateField(self, _("Date of the story"), clock.today())
         self.story_date.setToolTip(_("When it happened or was told; reports use it for the period"))
         form.add_row("story_date", _("&Date"), self.story_date)
         self.story = QPlainTextEdit(self)
@@ -168,7 +163,7 @@ class StoryDialog(QDialog):
 
     def _fill(self, row: StoryRow) -> None:
         self.title.setText(row.title)
-        set_date(self.story_date, row.story_date)
+        self.story_date.set_value(row.story_date)
         self.story.setPlainText(row.story)
         if row.resident_id is not None:
             self.resident.addItem(
@@ -253,7 +248,7 @@ class StoryDialog(QDialog):
         return StoryInput(
             title=self.title.text(),
             story=self.story.toPlainText(),
-            story_date=date_of(self.story_date),
+            story_date=self.story_date.value(),
             sharing=sharing,
             pseudonym=self.pseudonym.text(),
             resident_id=self.resident.currentData(),

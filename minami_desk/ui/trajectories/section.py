@@ -35,8 +35,9 @@ from minami_desk.services.trajectories.queries import (
     list_coaches,
     list_trajectories,
 )
+from minami_desk.ui.kit.date_field import DateField, to_date
 from minami_desk.ui.shell.context import AppContext
-from minami_desk.ui.trajectories.forms import date_edit, long_date, to_date
+from minami_desk.ui.trajectories.forms import long_date
 from minami_desk.ui.widgets import EmptyState, FormErrorLabel, Heading, show_exception
 
 SHOWN = 500  # newest first; filters narrow the rest
@@ -97,8 +98,8 @@ class TrajectoriesSection(QWidget):
         self.period = QCheckBox(_("&Period"), self.list_view)
         self.period.setAccessibleName(_("Filter by period"))
         self.period.setToolTip(_("Only trajectories that ran during this period"))
-        self.date_from = date_edit(self.list_view, _("Period from"), date(clock.today().year, 1, 1))
-        self.date_to = date_edit(self.list_view, _("Period to"))
+        self.date_from = DateField(self.list_view, _("Period from"), date(clock.today().year, 1, 1))
+        self.date_to = DateField(self.list_view, _("Period to"))
         for widget in (
             status_label_widget,
             self.status,

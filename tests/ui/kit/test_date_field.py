@@ -45,10 +45,12 @@ def test_text_that_is_no_date_is_refused(typed: str) -> None:
         parse_typed_date(typed, Century.NEAREST, TODAY)
 
 
-def test_a_birth_date_in_the_future_is_refused() -> None:
-    # GIVEN a four-digit year ahead of today  WHEN read as a birth date  THEN refused
-    with pytest.raises(ValueError):
-        parse_typed_date("01-01-2030", Century.BIRTH, TODAY)
+def test_a_four_digit_year_is_taken_as_typed() -> None:
+    # GIVEN a four-digit year ahead of today
+    # WHEN read as a birth date
+    # THEN it stays as typed (the registration service says it lies in the future)
+    assert parse_typed_date("01-01-2030", Century.BIRTH, TODAY) == date(2030, 1, 1)
+    # AND an empty text is no date, not an error
     assert parse_typed_date("  ", Century.BIRTH, TODAY) is None
 
 
