@@ -30,11 +30,11 @@ from minami_desk.services.contacts import ContactInput, record_contact, staff_op
 from minami_desk.services.labels import CHANNEL_LABELS
 from minami_desk.services.profile import get_resident
 from minami_desk.services.themes import list_themes
-from minami_desk.ui.desk.fields import add_field
 from minami_desk.ui.desk.search import ResidentSearch
 from minami_desk.ui.kit.date_field import DateField, typeable
+from minami_desk.ui.kit.form_row import FormErrorLabel, add_row, show_errors
 from minami_desk.ui.shell.context import AppContext
-from minami_desk.ui.widgets import FormErrorLabel, show_exception
+from minami_desk.ui.widgets import show_exception
 
 
 class ContactDialog(QDialog):
@@ -123,13 +123,7 @@ class ContactDialog(QDialog):
         follow.addWidget(self.follow_up)
         follow.addWidget(self.follow_date)
         follow.addStretch(1)
-        holder = QWidget(self)
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(follow)
-        self.errors["follow_up_on"] = FormErrorLabel(holder)
-        column.addWidget(self.errors["follow_up_on"])
-        form.addRow(_("Follow-up"), holder)
+        self.errors["follow_up_on"] = add_row(form, _("Follow-up"), follow, owner=self)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         cancel = QPushButton(_("Cancel"), self)
@@ -152,7 +146,7 @@ class ContactDialog(QDialog):
             self.channel.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _row(self, form: QFormLayout, key: str, label: str, accessible: str, widget: QWidget):
-        self.errors[key] = add_field(form, self, label, accessible, widget)
+        self.errors[key] = add_row(form, label, widget, accessible, owner=self)
 
     def _toggle(self, item: QListWidgetItem) -> None:
         checked = item.checkState() == Qt.CheckState.Checked
@@ -198,8 +192,7 @@ class ContactDialog(QDialog):
         try:
             self.contact_id = record_contact(self.context.db, self.context.actor, self.read())
         except ValidationError as error:
-            for key, message in error.errors.items():
-                self.errors.get(key, self.errors["resident"]).show_message(message)
+            show_errors(self.errors, error.errors, self.errors["resident"])
             return
         except Exception as error:
             show_exception(self, error)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,10 +25,9 @@ from minami_desk.i18n import N_, _
 from minami_desk.services.labels import AGE_GROUP_LABELS, CONSENT_LABELS, GENDER_LABELS
 from minami_desk.services.postcodes import known_wijken, suggest_wijk
 from minami_desk.services.registration import ResidentInput, is_under_guardian_age
-from minami_desk.ui.desk.fields import add_field
 from minami_desk.ui.kit.date_field import Century, OptionalDateField
+from minami_desk.ui.kit.form_row import FormErrorLabel, add_row, show_errors
 from minami_desk.ui.shell.context import AppContext
-from minami_desk.ui.widgets import FormErrorLabel
 
 FORM_CONSENTS = ("registration", "photos", "contact_phone", "contact_whatsapp")
 TEXT_FIELDS = (
@@ -132,7 +131,7 @@ class ResidentForm(QWidget):
 
     def _add(self, form: QFormLayout, key: str, label: str, accessible: str, widget: QWidget):
         widget.setObjectName(key)
-        self.errors[key] = add_field(form, self, _(label), _(accessible), widget)
+        self.errors[key] = add_row(form, _(label), widget, _(accessible), owner=self)
         self.inputs[key] = widget
 
     def birth_field(self) -> OptionalDateField:
@@ -215,21 +214,11 @@ class ResidentForm(QWidget):
         self._update_minor()
 
     def show_errors(self, errors: dict[str, str]) -> None:
-        """Each message under its field; the first faulty field gets the focus."""
-        for label in self.errors.values():
-            label.clear_message()
-        first: QWidget | None = None
-        for key, message in errors.items():
-            label = self.errors.get(key)
-            if label is None:
-                continue
-            label.show_message(message)
-            if key in ("guardian_name", "guardian_phone"):
-                self.minor_box.show()
-            if first is None and key in self.inputs:
-                first = self.inputs[key]
-        if first is not None:
-            first.setFocus(Qt.FocusReason.OtherFocusReason)
+        """Each message under its field, all at once; the first faulty field gets the focus."""
+        if {"guardian_name", "guardian_phone"} & errors.keys():
+            self.minor_box.show()
+        known = {key: message for key, message in errors.items() if key in self.errors}
+        show_errors(self.errors, known, fields=self.inputs)
 
     def consent_choices(self) -> list[tuple[str, bool]]:
         return [(kind, box.isChecked()) for kind, box in self.consents.items() if box.isChecked()]

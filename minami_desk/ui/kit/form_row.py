@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
+    QListWidget,
     QPlainTextEdit,
     QSpinBox,
     QTextEdit,
@@ -78,6 +79,8 @@ def on_edit(field: QWidget | QLayout, callback: Callable[[], None]) -> None:
             widget.valueChanged.connect(lambda _value: callback())
         elif isinstance(widget, QAbstractButton):
             widget.clicked.connect(lambda _checked=False: callback())
+        elif isinstance(widget, QListWidget):
+            widget.itemChanged.connect(lambda _item: callback())
         elif isinstance(widget, QAbstractItemView):
             widget.clicked.connect(lambda _index: callback())
         else:  # a composite field: its own inputs count
@@ -124,6 +127,16 @@ def add_row(
     return error
 
 
+def text_field(
+    form: QFormLayout, parent: QWidget, label: str, accessible: str, secret: bool = False
+) -> tuple[QLineEdit, FormErrorLabel]:
+    """A captioned line edit with its own message under it (a password when ``secret``)."""
+    field = QLineEdit(parent)
+    if secret:
+        field.setEchoMode(QLineEdit.EchoMode.Password)
+    return field, add_row(form, label, field, accessible, owner=parent)
+
+
 class FormRows:
     """A form whose rows each carry their own error label, keyed by the service's field name."""
 
@@ -145,9 +158,11 @@ class FormRows:
         key: str,
         label: str,
         field: QWidget | QLayout,
-        accessible: str = "",
         buddy: QWidget | None = None,
+        accessible: str = "",
     ) -> FormErrorLabel:
+        """A row keyed ``key``; ``buddy`` is the input the mnemonic reaches when ``field`` is a
+        layout or a composite widget."""
         error = add_row(self.layout, label, field, accessible, buddy, self.parent)
         self.errors[key] = error
         target = buddy or (field if isinstance(field, QWidget) else None)
@@ -188,8 +203,13 @@ def show_errors(
     errors: dict[str, str],
     fallback: FormErrorLabel | None = None,
     fields: dict[str, QWidget] | None = None,
+    fit: bool = False,
 ) -> None:
-    """Each message under its own field, all in one pass; the rest together under ``fallback``."""
+    """Each message under its own field, all in one pass; the rest together under ``fallback``.
+
+    With ``fields`` the first faulty field gets the focus; with ``fit`` a small dialog grows
+    to make room for the messages (a wrapped one must not be cut off).
+    """
     for label in labels.values():
         label.clear_message()
     if fallback is not None:
@@ -209,6 +229,6 @@ def show_errors(
     if first is not None:
         first.setFocus(Qt.FocusReason.OtherFocusReason)
     anchor = fallback or next(iter(labels.values()), None)
-    window = anchor.window() if anchor is not None else None
+    window = anchor.window() if anchor is not None and fit else None
     if isinstance(window, QDialog):
-        window.adjustSize()  # room for the messages: a wrapped one must not be cut off
+        window.adjustSize()

@@ -36,7 +36,8 @@ from minami_desk.services.referrals import (
     status_label,
 )
 from minami_desk.ui.kit.date_field import DateField
-from minami_desk.ui.referrals.forms import ErrorForm, save_and_close
+from minami_desk.ui.kit.form_row import FormRows
+from minami_desk.ui.referrals.forms import save_and_close
 from minami_desk.ui.referrals.referral_dialog import FOLLOW_UP_AFTER_DAYS, ReferralDialog
 from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.widgets import Heading, primary_button
@@ -84,13 +85,13 @@ class FollowUpDialog(QDialog):
         self.reason.setObjectName("muted")
         layout.addWidget(self.reason)
 
-        form = ErrorForm(self)
+        form = FormRows(self)
         status_row = QVBoxLayout()
         self.status_group = QButtonGroup(self)
         self.status_buttons: dict[str, QRadioButton] = {}
         status_holder = QWidget(self)
         status_holder.setLayout(status_row)
-        form.add_row("status", _("St&atus"), status_holder)
+        form.add("status", _("St&atus"), status_holder)
         self._status_row = status_row
 
         self.note = QPlainTextEdit(self)
@@ -99,7 +100,7 @@ class FollowUpDialog(QDialog):
         self.note.setPlaceholderText(_("What did the resident tell? What did the agency do?"))
         self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(100)
-        form.add_row("outcome_note", _("&Outcome"), self.note)
+        form.add("outcome_note", _("&Outcome"), self.note)
 
         next_row = QHBoxLayout()
         self.next_enabled = QCheckBox(_("Follow up &again on"), self)
@@ -112,7 +113,7 @@ class FollowUpDialog(QDialog):
         next_row.addWidget(self.next_enabled)
         next_row.addWidget(self.next_on)
         next_row.addStretch(1)
-        form.add_row("follow_up_on", _("Next step"), next_row, self.next_enabled)
+        form.add("follow_up_on", _("Next step"), next_row, self.next_enabled)
         form.place(layout)
         self.form = form
 

@@ -37,7 +37,8 @@ from minami_desk.services.referrals import (
 )
 from minami_desk.services.themes import list_themes
 from minami_desk.ui.kit.date_field import DateField
-from minami_desk.ui.referrals.forms import ErrorForm, save_and_close
+from minami_desk.ui.kit.form_row import FormRows
+from minami_desk.ui.referrals.forms import save_and_close
 from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.widgets import Heading, dialog_buttons
 
@@ -66,7 +67,7 @@ class ReferralDialog(QDialog):
         layout = QVBoxLayout(self)
         self.heading = Heading(resident_label(context.db, context.actor, resident_id), self, 2)
         layout.addWidget(self.heading)
-        form = ErrorForm(self)
+        form = FormRows(self)
 
         self.organisation = QComboBox(self)
         self.organisation.setAccessibleName(_("Agency"))
@@ -77,13 +78,13 @@ class ReferralDialog(QDialog):
             if organisation.kind:
                 text += f" ({organisation.kind})"
             self.organisation.addItem(text, organisation.id)
-        form.add_row("organisation", _("&Agency"), self.organisation)
+        form.add("organisation", _("&Agency"), self.organisation)
 
         today = clock.today()
         self.referred_on = DateField(self, _("Referral date"), today)
         self.referred_on.setToolTip(_("The day the resident was referred"))
         self.referred_on.setMaximumDate(self.referred_on.date())
-        form.add_row("referred_on", _("&Date"), self.referred_on)
+        form.add("referred_on", _("&Date"), self.referred_on)
 
         self.themes = QListWidget(self)
         self.themes.setAccessibleName(_("Themes"))
@@ -94,7 +95,7 @@ class ReferralDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, theme.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
-        form.add_row("themes", _("&Themes"), self.themes)
+        form.add("themes", _("&Themes"), self.themes)
 
         self.reason = QPlainTextEdit(self)
         self.reason.setAccessibleName(_("Reason for the referral"))
@@ -104,7 +105,7 @@ class ReferralDialog(QDialog):
         self.reason.setPlaceholderText(_("What does the resident need help with from this agency?"))
         self.reason.setTabChangesFocus(True)
         self.reason.setMaximumHeight(90)
-        form.add_row("reason", _("&Reason"), self.reason)
+        form.add("reason", _("&Reason"), self.reason)
 
         handover_row = QHBoxLayout()
         self.handover_group = QButtonGroup(self)
@@ -123,7 +124,7 @@ class ReferralDialog(QDialog):
         self.handover_buttons["accompanied"].setToolTip(
             _("Someone of the centre went along to the first appointment")
         )
-        form.add_row(
+        form.add(
             "handover", _("Warm &handover"), handover_row, self.handover_buttons["called_together"]
         )
 
@@ -141,7 +142,7 @@ class ReferralDialog(QDialog):
         follow_row.addWidget(self.follow_up_enabled)
         follow_row.addWidget(self.follow_up_on)
         follow_row.addStretch(1)
-        form.add_row("follow_up_on", _("Follow-up"), follow_row, self.follow_up_enabled)
+        form.add("follow_up_on", _("Follow-up"), follow_row, self.follow_up_enabled)
 
         form.place(layout)
         self.form = form

@@ -36,8 +36,9 @@ from minami_desk.services.sessions.planning import (
 )
 from minami_desk.services.sessions.queries import SessionSummary, list_facilitators
 from minami_desk.ui.kit.date_field import DateField, typeable
+from minami_desk.ui.kit.form_row import FormErrorLabel, add_row, show_errors
 from minami_desk.ui.shell.context import AppContext
-from minami_desk.ui.widgets import FormErrorLabel, show_exception
+from minami_desk.ui.widgets import show_exception
 
 WEEKDAYS = (
     N_("Monday"),
@@ -185,19 +186,12 @@ class PlanDialog(QDialog):
 
     # -- layout helpers -------------------------------------------------------------------
     def _row(self, form: QFormLayout, label: str, widget: QWidget, key: str) -> QWidget:
-        holder = QWidget(self)
-        box = QVBoxLayout(holder)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(widget)
-        error = FormErrorLabel(holder)
-        box.addWidget(error)
-        self.errors[key] = error
-        widget.setAccessibleName(label.replace("&", ""))
         hint = FIELD_HINTS.get(key)
         if hint:  # the description a screen reader reads after the name; a tooltip on hover
             widget.setToolTip(_(hint))
-        form.addRow(label, holder)
-        form.labelForField(holder).setBuddy(widget)
+        error = add_row(form, label, widget, label.replace("&", ""), owner=self)
+        self.errors[key] = error
+        holder = error.parentWidget()
         return holder
 
     def _pair(self, first: QWidget, second: QWidget) -> QWidget:
@@ -302,9 +296,7 @@ class PlanDialog(QDialog):
                 update_session(db, actor, self.existing.id, self.day.value(), details)
                 self.saved_ids = [self.existing.id]
         except ValidationError as error:
-            for key, message in error.errors.items():
-                label = self.errors.get(key) or self.errors["title"]
-                label.show_message(message)
+            show_errors(self.errors, error.errors, self.errors["title"])
             return
         except Exception as error:
             show_exception(self, error)

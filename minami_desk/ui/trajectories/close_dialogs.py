@@ -19,8 +19,9 @@ from minami_desk.services.trajectories.lifecycle import (
     stop_trajectory,
 )
 from minami_desk.ui.kit.date_field import DateField, to_date
+from minami_desk.ui.kit.form_row import add_row
 from minami_desk.ui.shell.context import AppContext
-from minami_desk.ui.trajectories.forms import ServiceDialog, add_row, ok_cancel
+from minami_desk.ui.trajectories.forms import ServiceDialog, ok_cancel
 
 
 class CompleteDialog(ServiceDialog):

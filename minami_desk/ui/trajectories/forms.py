@@ -1,4 +1,4 @@
-"""Small form pieces the trajectory dialogs share: labelled fields, OK/Cancel, and a
+"""Small form pieces the trajectory dialogs share: OK/Cancel, and a
 dialog that calls its service on OK and stays open with the message when it is refused."""
 
 from __future__ import annotations
@@ -10,24 +10,16 @@ from typing import TypeVar
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QLabel,
     QWidget,
 )
 
 from minami_desk.errors import UserError, ValidationError
 from minami_desk.i18n import _, format_date
+from minami_desk.ui.kit.form_row import FormErrorLabel
 from minami_desk.ui.shell.context import AppContext
-from minami_desk.ui.widgets import FormErrorLabel, show_exception
+from minami_desk.ui.widgets import show_exception
 
 T = TypeVar("T")
-
-
-def add_row(form: QFormLayout, text: str, field: QWidget) -> None:
-    """A label with a mnemonic that moves the focus to its field."""
-    label = QLabel(text)
-    label.setBuddy(field)
-    form.addRow(label, field)
 
 
 def ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:

@@ -22,8 +22,9 @@ from minami_desk.services.trajectories.labels import moment_label
 from minami_desk.services.trajectories.milestones import mark_done, move_due_date
 from minami_desk.services.trajectories.queries import GoalView, MilestoneView
 from minami_desk.ui.kit.date_field import DateField, to_date
+from minami_desk.ui.kit.form_row import add_row
 from minami_desk.ui.shell.context import AppContext
-from minami_desk.ui.trajectories.forms import ServiceDialog, add_row, long_date, ok_cancel
+from minami_desk.ui.trajectories.forms import ServiceDialog, long_date, ok_cancel
 
 ASSESSED = ("intake", "midway", "final")
 

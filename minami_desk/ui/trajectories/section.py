@@ -36,9 +36,10 @@ from minami_desk.services.trajectories.queries import (
     list_trajectories,
 )
 from minami_desk.ui.kit.date_field import DateField, to_date
+from minami_desk.ui.kit.form_row import FormErrorLabel
 from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.trajectories.forms import long_date
-from minami_desk.ui.widgets import EmptyState, FormErrorLabel, Heading, show_exception
+from minami_desk.ui.widgets import EmptyState, Heading, show_exception
 
 SHOWN = 500  # newest first; filters narrow the rest
 COLUMNS = (N_("Participant"), N_("Coach"), N_("Start"), N_("End"), N_("Status"))

@@ -28,8 +28,9 @@ from minami_desk.services.trajectories.labels import CENTRE_GOALS, goal_label
 from minami_desk.services.trajectories.lifecycle import GoalChoice, start_trajectory
 from minami_desk.services.trajectories.queries import list_coaches, resident_label
 from minami_desk.ui.kit.date_field import DateField, to_date
+from minami_desk.ui.kit.form_row import add_row
 from minami_desk.ui.shell.context import AppContext
-from minami_desk.ui.trajectories.forms import ServiceDialog, add_row, ok_cancel
+from minami_desk.ui.trajectories.forms import ServiceDialog, ok_cancel
 
 
 class StartTrajectoryDialog(ServiceDialog):

@@ -30,10 +30,10 @@ class _Dialog(QDialog):
         self.kind.addItems(["", "Inloop", "Telefoon"])
         self.when = DateField(self, "Datum")
         self.note = QPlainTextEdit(self)
-        self.rows.add("name", "&Naam", self.name, "Naam (verplicht)")
-        self.rows.add("kind", "&Soort", self.kind, "Soort contact")
+        self.rows.add("name", "&Naam", self.name, accessible="Naam (verplicht)")
+        self.rows.add("kind", "&Soort", self.kind, accessible="Soort contact")
         self.rows.add("when", "&Datum", self.when)
-        self.rows.add("note", "&Notitie", self.note, "Notitie")
+        self.rows.add("note", "&Notitie", self.note, accessible="Notitie")
         self.rows.place(layout)
 
 
