@@ -40,8 +40,10 @@ _CHUNK = 1024 * 1024
 DEFLATE_LEVEL = 2
 
 log = logging.getLogger(__name__)
+# isal's stub declares ``error`` as an instance; at run time it is the class IsalError.
+_ISAL_ERROR: type[Exception] = isal_zlib.error  # type: ignore[assignment]  # stub: see above
 # What a damaged zip raises while it is read (ISA-L has its own error class).
-_UNREADABLE = (zipfile.BadZipFile, KeyError, zlib.error, isal_zlib.error)
+_UNREADABLE = (zipfile.BadZipFile, KeyError, zlib.error, _ISAL_ERROR)
 
 
 @dataclass(frozen=True)
@@ -127,7 +129,7 @@ def _use_fast_deflate(member: IO[bytes]) -> None:
     if getattr(member, "_compressor", None) is None:
         log.warning("zipfile changed: the backup is compressed with zlib (slower)")
         return
-    member._compressor = isal_zlib.compressobj(  # type: ignore[attr-defined]
+    member._compressor = isal_zlib.compressobj(  # type: ignore[attr-defined]  # private hook
         DEFLATE_LEVEL, isal_zlib.DEFLATED, -15
     )
 
@@ -137,7 +139,7 @@ def _use_fast_inflate(member: IO[bytes]) -> None:
     deflated = getattr(member, "_compress_type", None) == zipfile.ZIP_DEFLATED
     if not deflated or getattr(member, "_decompressor", None) is None:
         return
-    member._decompressor = isal_zlib.decompressobj(-15)  # type: ignore[attr-defined]
+    member._decompressor = isal_zlib.decompressobj(-15)  # type: ignore[attr-defined]  # private hook
 
 
 def read_manifest(payload: Path) -> Manifest:
