@@ -23,7 +23,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Protocol
 
 from isal import isal_zlib
 
@@ -90,10 +90,18 @@ class Manifest:
             raise DamagedFile("manifest") from None
 
 
+class ZipSink(Protocol):
+    """Where ``pack`` streams to: a file, or the encrypting writer of a backup."""
+
+    def write(self, data: bytes, /) -> int: ...
+    def tell(self) -> int: ...
+    def flush(self) -> None: ...
+
+
 def pack(
     database: Path,
     describe: Callable[[str, int], Manifest],
-    target: IO[bytes],
+    target: ZipSink,
     progress: Callable[[int], None],
 ) -> Manifest:
     """Stream the zip into ``target`` and return the manifest written after the database.
@@ -102,7 +110,9 @@ def pack(
     file is read only once. ``target`` needs ``write`` and ``tell``, not ``seek``.
     """
     size = 0
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+    # typeshed wants a close() too, but ZipFile never closes a file object it was handed.
+    zf = zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED)  # type: ignore[call-overload]  # no close()
+    with zf:
         with (
             open(database, "rb") as source,
             zf.open(DATABASE_NAME, "w", force_zip64=True) as out,
