@@ -32,6 +32,7 @@ from minami_desk.ui.registry import SectionSpec
 
 if TYPE_CHECKING:
     from minami_desk.services.database import Database
+    from minami_desk.ui.backup_guard import StartCheck
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +70,7 @@ def focus_into(section: QWidget) -> None:
 class MainWindow(DeskLock, QMainWindow):
     # The start-up integrity check running in the background (``backup_guard.StartCheck``),
     # when this window was opened by ``app.start_window``.
-    start_check: object | None = None
+    start_check: StartCheck | None = None
     # Emitted once the data layer is attached (the start-up benchmark waits for it).
     data_attached = Signal()
 
