@@ -22,9 +22,9 @@ if TYPE_CHECKING:
 
     from minami_desk.data.db import Database
     from minami_desk.services.actor import Actor
-    from minami_desk.ui.backup_guard import StartCheck
-    from minami_desk.ui.data_loader import DataLoader
-    from minami_desk.ui.main_window import MainWindow
+    from minami_desk.ui.backup.guard import StartCheck
+    from minami_desk.ui.shell.data_loader import DataLoader
+    from minami_desk.ui.shell.main_window import MainWindow
 
     # The database and its check at start, or the exit code when no window may open.
     Opened = tuple[Database, StartCheck | None] | int
@@ -64,7 +64,7 @@ def choose_theme(paths: Paths, requested: str | None) -> str:
     """``--theme``, else ``MINAMI_DESK_THEME``, else the PC setting, else "system"."""
     import os
 
-    from minami_desk.ui.style import THEME_ENV
+    from minami_desk.ui.shell.style import THEME_ENV
 
     stored = load_pc_settings(paths).get("theme")
     chosen = requested or os.environ.get(THEME_ENV) or (stored if isinstance(stored, str) else None)
@@ -106,7 +106,7 @@ def make_application(argv: list[str] | None = None, theme: str | None = None) ->
     app.setOrganizationName("Mi na Mi")
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(QIcon(str(resource_path("icons", "minami-desk.png"))))
-    from minami_desk.ui import style
+    from minami_desk.ui.shell import style
 
     style.set_theme(theme)
     style.apply_theme(app)
@@ -130,8 +130,8 @@ def build_window(
     """
     from minami_desk.data.store import open_database
     from minami_desk.services.actor import Actor
-    from minami_desk.ui.context import AppContext
-    from minami_desk.ui.main_window import MainWindow
+    from minami_desk.ui.shell.context import AppContext
+    from minami_desk.ui.shell.main_window import MainWindow
 
     if db is None:
         db = open_database(paths)
@@ -148,7 +148,7 @@ def _sign_in(db: Database, demo: bool) -> Actor | None:
 
     if demo:
         return ensure_demo_account(db)
-    from minami_desk.ui.sign_in import sign_in_at_start
+    from minami_desk.ui.shell.sign_in import sign_in_at_start
 
     return sign_in_at_start(db)
 
@@ -165,12 +165,12 @@ def start_window(paths: Paths, demo: bool = False, actor: Actor | None = None) -
     (``DataLoader``). With ``actor`` given, the window's frame shows at once and fills in when
     the data layer is there; signing in needs the database, so it waits for it.
     """
-    from minami_desk.ui.data_loader import DataLoader
+    from minami_desk.ui.shell.data_loader import DataLoader
 
     if actor is not None:
         return _start_frame(paths, demo, actor, DataLoader(paths, demo, start=False))
     loader = DataLoader(paths, demo)
-    from minami_desk.ui.backup_guard import install_auto_backup, offer_restore
+    from minami_desk.ui.backup.guard import install_auto_backup, offer_restore
 
     while True:
         if demo:
@@ -216,7 +216,7 @@ def _sign_in_while_loading(paths: Paths, loader: DataLoader) -> tuple[Opened, Ac
     it) and who signed in (None: cancelled). Pressing "Aanmelden" waits for the data layer
     with a busy cursor. A new database (the migration creates it) or one without any account
     yet gets the "create the administrator" dialog, which needs the database first."""
-    from minami_desk.ui.sign_in import SignInDialog, sign_in_at_start
+    from minami_desk.ui.shell.sign_in import SignInDialog, sign_in_at_start
 
     if loader.done or not paths.database.exists():
         opened = _open(loader)
@@ -290,8 +290,8 @@ def _open(loader: DataLoader) -> Opened:
 
 def _start_frame(paths: Paths, demo: bool, actor: Actor, loader: DataLoader) -> MainWindow:
     """The window's frame on screen now; its screens once the data layer is there."""
-    from minami_desk.ui.context import AppContext
-    from minami_desk.ui.main_window import MainWindow
+    from minami_desk.ui.shell.context import AppContext
+    from minami_desk.ui.shell.main_window import MainWindow
 
     # No database yet: the window holds its screens back until ``attach_database``.
     context = AppContext(paths=paths, db=None, actor=actor, demo=demo)  # type: ignore[arg-type]  # see above
@@ -300,7 +300,7 @@ def _start_frame(paths: Paths, demo: bool, actor: Actor, loader: DataLoader) -> 
     loader.start()
 
     def arrived() -> None:
-        from minami_desk.ui.backup_guard import install_auto_backup
+        from minami_desk.ui.backup.guard import install_auto_backup
 
         opened = _open(loader)
         if isinstance(opened, int):
@@ -315,6 +315,22 @@ def _start_frame(paths: Paths, demo: bool, actor: Actor, loader: DataLoader) -> 
 
     loader.when_done(arrived)
     return window
+
+
+def _already_open(paths: Paths) -> int:
+    """A second start on this data dir: the open window comes forward and this start ends
+    (0); only when that fails does the desk read why nothing opened (1)."""
+    from minami_desk.cli.common import already_open_message
+    from minami_desk.ui.shell.front_door import has_screen, knock
+    from minami_desk.ui.widgets import show_error
+
+    if knock(paths):
+        log.info("second start: the open window was brought forward")
+        return 0
+    print(already_open_message(), file=sys.stderr)
+    if has_screen():
+        show_error(None, already_open_message(), APP_NAME)
+    return 1
 
 
 def run_gui(
@@ -334,17 +350,17 @@ def run_gui(
     app = make_application(theme=choose_theme(paths, theme))
     install_qt_translations(app, language)
     from minami_desk.data.lock import AlreadyOpenError, InstanceLock
-    from minami_desk.ui.widgets import show_error
 
     lock = InstanceLock(paths.lock_file)
     try:
         lock.acquire()
     except AlreadyOpenError:
-        from minami_desk.cli.common import already_open_message
+        return _already_open(paths)
+    from minami_desk.ui.shell.front_door import FrontDoor
 
-        show_error(None, already_open_message(), APP_NAME)
-        print(already_open_message(), file=sys.stderr)
-        return 1
+    door = FrontDoor(paths)
+    if not door.open():
+        log.warning("no local socket for a second start to knock on")
     try:
         if demo:
             from minami_desk.services.demo import make_demo_database
@@ -356,8 +372,8 @@ def run_gui(
         _install_exception_hook()
         log.info("window opened (version %s)", __version__)
         code = app.exec()
-        from minami_desk.ui.backup_guard import backup_on_close
-        from minami_desk.ui.tasks import wait_for_tasks
+        from minami_desk.ui.backup.guard import backup_on_close
+        from minami_desk.ui.shell.tasks import wait_for_tasks
 
         if window.start_check is not None:
             window.start_check.cancel()
@@ -365,10 +381,12 @@ def run_gui(
         window.context.db.dispose()
         # The closing backup only reads (a consistent snapshot), and on a large database it
         # takes a while: let a new window start meanwhile instead of saying "already open".
+        door.close()
         lock.release()
         backup_on_close(window.context)
         return int(code)
     finally:
+        door.close()
         lock.release()
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)

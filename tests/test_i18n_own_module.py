@@ -15,10 +15,10 @@ def _as(module: str, expression: str) -> object:
 
 def test_each_module_keeps_its_own_translation_of_a_shared_msgid() -> None:
     i18n.set_language("nl")
-    assert _as("minami_desk.ui.admin._milestone_template", '_("Number")') == "Aantal"
-    assert _as("minami_desk.ui.admin._audit_log", '_("Number")') == "Nummer"
+    assert _as("minami_desk.ui.trajectories.template_page", '_("Number")') == "Aantal"
+    assert _as("minami_desk.ui.privacy.audit_log_page", '_("Number")') == "Nummer"
     assert _as("minami_desk.ui.trajectories.page", '_("Due")') == "Gepland"
-    assert _as("minami_desk.ui.today._desk_contacts", '_("Due")') == "Opvolgen op"
+    assert _as("minami_desk.ui.desk.contacts_panel", '_("Due")') == "Opvolgen op"
 
 
 def test_a_module_without_its_own_translation_gets_the_shared_one() -> None:
@@ -31,6 +31,6 @@ def test_a_module_without_its_own_translation_gets_the_shared_one() -> None:
 def test_english_is_unaffected() -> None:
     try:
         i18n.set_language("en")
-        assert _as("minami_desk.ui.admin._milestone_template", '_("Number")') == "Number"
+        assert _as("minami_desk.ui.trajectories.template_page", '_("Number")') == "Number"
     finally:
         i18n.set_language("nl")

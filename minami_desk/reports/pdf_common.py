@@ -6,6 +6,7 @@ Dutch directly and formats dates with ``PRINT_LOCALE``.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +20,7 @@ from reportlab.platypus import TableStyle
 
 from minami_desk.config import resource_path
 from minami_desk.documents.centre import CentreInfo
+from minami_desk.reports.output import write_atomically
 
 __all__ = ["CentreInfo"]  # re-exported: it moved to a module without reportlab
 
@@ -173,8 +175,9 @@ def build_centre_document(
             canvas.rect(0, 0, width, 4 * mm, stroke=0, fill=1)
         canvas.restoreState()
 
+    buffer = io.BytesIO()
     document = SimpleDocTemplate(
-        str(path),
+        buffer,
         pagesize=A4,
         leftMargin=margin,
         rightMargin=margin,
@@ -186,3 +189,4 @@ def build_centre_document(
         initialFontName=SANS,
     )
     document.build(story, onFirstPage=decorate, onLaterPages=decorate)
+    write_atomically(path, buffer.getvalue())

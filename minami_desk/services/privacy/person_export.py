@@ -275,6 +275,5 @@ def write_person_export(db: Database, actor: Actor, resident_id: int, out: Path)
     pdf_path = base.with_name(base.name + ".pdf")
     json_path = base.with_name(base.name + ".json")
     pdf_path.parent.mkdir(parents=True, exist_ok=True)
-    reports.write_person_export(export, pdf_path)
-    json_path.write_text(export.to_json(), encoding="utf-8")
+    reports.write_person_export(export, pdf_path, json_path)
     return [pdf_path, json_path]

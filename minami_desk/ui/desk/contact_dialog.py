@@ -31,10 +31,10 @@ from minami_desk.services.contacts import ContactInput, record_contact, staff_op
 from minami_desk.services.labels import CHANNEL_LABELS
 from minami_desk.services.profile import get_resident
 from minami_desk.services.themes import list_themes
-from minami_desk.ui.context import AppContext
 from minami_desk.ui.date_typing import typeable
 from minami_desk.ui.desk.fields import add_field
 from minami_desk.ui.desk.search import ResidentSearch
+from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.widgets import FormErrorLabel, show_exception
 
 

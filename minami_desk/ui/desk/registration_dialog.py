@@ -27,8 +27,8 @@ from minami_desk.i18n import _
 from minami_desk.services.consents import ConsentChoice
 from minami_desk.services.duplicates import REASON_LABELS, DuplicateCandidate, find_duplicates
 from minami_desk.services.registration import load_input, register_resident, update_resident
-from minami_desk.ui.context import AppContext
 from minami_desk.ui.desk.resident_form import ResidentForm
+from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.widgets import FormErrorLabel, show_exception
 
 

@@ -26,8 +26,8 @@ from minami_desk.services.imports import parse_date
 from minami_desk.services.labels import AGE_GROUP_LABELS, CONSENT_LABELS, GENDER_LABELS
 from minami_desk.services.postcodes import known_wijken, suggest_wijk
 from minami_desk.services.registration import ResidentInput, is_under_guardian_age
-from minami_desk.ui.context import AppContext
 from minami_desk.ui.desk.fields import add_field
+from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.widgets import FormErrorLabel
 
 FORM_CONSENTS = ("registration", "photos", "contact_phone", "contact_whatsapp")

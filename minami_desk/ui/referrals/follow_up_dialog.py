@@ -35,7 +35,6 @@ from minami_desk.services.referrals import (
     record_follow_up,
     status_label,
 )
-from minami_desk.ui.context import AppContext
 from minami_desk.ui.referrals.forms import (
     ErrorForm,
     date_edit,
@@ -43,6 +42,7 @@ from minami_desk.ui.referrals.forms import (
     save_and_close,
 )
 from minami_desk.ui.referrals.referral_dialog import FOLLOW_UP_AFTER_DAYS, ReferralDialog
+from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.widgets import Heading, primary_button
 
 

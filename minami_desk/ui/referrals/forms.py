@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from minami_desk.errors import UserError, ValidationError
-from minami_desk.ui.context import AppContext
+from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.widgets import FormErrorLabel, show_exception
 
 DATE_FORMAT = "dd-MM-yyyy"

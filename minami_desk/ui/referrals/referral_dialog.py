@@ -36,7 +36,6 @@ from minami_desk.services.referrals import (
     update_referral,
 )
 from minami_desk.services.themes import list_themes
-from minami_desk.ui.context import AppContext
 from minami_desk.ui.referrals.forms import (
     ErrorForm,
     date_edit,
@@ -44,6 +43,7 @@ from minami_desk.ui.referrals.forms import (
     save_and_close,
     set_date,
 )
+from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.widgets import Heading, dialog_buttons
 
 FOLLOW_UP_AFTER_DAYS = 14

@@ -36,8 +36,8 @@ from minami_desk.services.sessions.planning import (
     update_session,
 )
 from minami_desk.services.sessions.queries import SessionSummary, list_facilitators
-from minami_desk.ui.context import AppContext
 from minami_desk.ui.date_typing import typeable
+from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.widgets import FormErrorLabel, show_exception
 
 WEEKDAYS = (

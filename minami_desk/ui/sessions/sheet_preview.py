@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from minami_desk.i18n import _
 from minami_desk.services.sessions.export import save_attendance_sheet
-from minami_desk.ui.context import AppContext
+from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.widgets import show_error, show_exception
 
 KEEP_SECONDS = 24 * 3600

@@ -39,7 +39,7 @@ from minami_desk.services.trajectories.certificates import (
     preview_certificates,
 )
 from minami_desk.services.trajectories.queries import completed_summaries
-from minami_desk.ui.context import AppContext
+from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.trajectories.forms import add_row, date_edit, to_date
 from minami_desk.ui.trajectories.pdf_pages import prepare_landscape_a4, print_pdf, render_page
 from minami_desk.ui.widgets import show_exception

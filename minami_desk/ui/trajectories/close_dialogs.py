@@ -18,7 +18,7 @@ from minami_desk.services.trajectories.lifecycle import (
     completion_check,
     stop_trajectory,
 )
-from minami_desk.ui.context import AppContext
+from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.trajectories.forms import ServiceDialog, add_row, date_edit, ok_cancel, to_date
 
 

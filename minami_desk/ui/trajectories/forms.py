@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 from minami_desk import clock
 from minami_desk.errors import UserError, ValidationError
 from minami_desk.i18n import _, format_date
-from minami_desk.ui.context import AppContext
 from minami_desk.ui.date_typing import typeable
+from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.widgets import FormErrorLabel, show_exception
 
 T = TypeVar("T")

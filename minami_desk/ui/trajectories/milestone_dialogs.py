@@ -21,7 +21,7 @@ from minami_desk.services.trajectories.assessments import record_scores
 from minami_desk.services.trajectories.labels import moment_label
 from minami_desk.services.trajectories.milestones import mark_done, move_due_date
 from minami_desk.services.trajectories.queries import GoalView, MilestoneView
-from minami_desk.ui.context import AppContext
+from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.trajectories.forms import (
     ServiceDialog,
     add_row,

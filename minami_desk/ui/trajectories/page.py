@@ -33,7 +33,7 @@ from minami_desk.services.trajectories.queries import (
     TrajectoryDetail,
     get_trajectory,
 )
-from minami_desk.ui.context import AppContext
+from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.trajectories.chart import GoalScores, ScoreChart
 from minami_desk.ui.trajectories.close_dialogs import CompleteDialog, StopDialog
 from minami_desk.ui.trajectories.forms import long_date

@@ -27,7 +27,7 @@ from minami_desk.services.residents import search_residents
 from minami_desk.services.trajectories.labels import CENTRE_GOALS, goal_label
 from minami_desk.services.trajectories.lifecycle import GoalChoice, start_trajectory
 from minami_desk.services.trajectories.queries import list_coaches, resident_label
-from minami_desk.ui.context import AppContext
+from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.trajectories.forms import ServiceDialog, add_row, date_edit, ok_cancel, to_date
 
 
