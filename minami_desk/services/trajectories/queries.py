@@ -15,8 +15,8 @@ from sqlalchemy import Row, Select, or_, select
 from sqlalchemy.orm import Session
 
 from minami_desk.data.db import Database
+from minami_desk.data.models import TRAJECTORY_STATUSES as TRAJECTORY_STATUSES  # for the UI
 from minami_desk.data.models import (
-    TRAJECTORY_STATUSES,
     Certificate,
     ProgressNote,
     Resident,
