@@ -156,7 +156,9 @@ class ContactDialog(QDialog):
         else:
             self.channel.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _row(self, form: QFormLayout, key: str, label: str, accessible: str, widget: QWidget):
+    def _row(
+        self, form: QFormLayout, key: str, label: str, accessible: str, widget: QWidget
+    ) -> None:
         self.errors[key] = add_field(form, self, label, accessible, widget)
 
     def _toggle(self, item: QListWidgetItem) -> None:

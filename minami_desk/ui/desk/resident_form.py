@@ -130,7 +130,9 @@ class ResidentForm(QWidget):
             self.line(key).editingFinished.connect(self.names_changed.emit)
         self.setFocusProxy(self.line("first_name"))
 
-    def _add(self, form: QFormLayout, key: str, label: str, accessible: str, widget: QWidget):
+    def _add(
+        self, form: QFormLayout, key: str, label: str, accessible: str, widget: QWidget
+    ) -> None:
         widget.setObjectName(key)
         self.errors[key] = add_field(form, self, _(label), _(accessible), widget)
         self.inputs[key] = widget
@@ -220,10 +222,10 @@ class ResidentForm(QWidget):
             label.clear_message()
         first: QWidget | None = None
         for key, message in errors.items():
-            label = self.errors.get(key)
-            if label is None:
+            under = self.errors.get(key)
+            if under is None:
                 continue
-            label.show_message(message)
+            under.show_message(message)
             if key in ("guardian_name", "guardian_phone"):
                 self.minor_box.show()
             if first is None and key in self.inputs:
