@@ -145,7 +145,9 @@ class ContactDialog(QDialog):
         else:
             self.channel.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _row(self, form: QFormLayout, key: str, label: str, accessible: str, widget: QWidget):
+    def _row(
+        self, form: QFormLayout, key: str, label: str, accessible: str, widget: QWidget
+    ) -> None:
         self.errors[key] = add_row(form, label, widget, accessible, owner=self)
 
     def _toggle(self, item: QListWidgetItem) -> None:

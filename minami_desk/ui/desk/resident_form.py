@@ -129,7 +129,9 @@ class ResidentForm(QWidget):
             self.line(key).editingFinished.connect(self.names_changed.emit)
         self.setFocusProxy(self.line("first_name"))
 
-    def _add(self, form: QFormLayout, key: str, label: str, accessible: str, widget: QWidget):
+    def _add(
+        self, form: QFormLayout, key: str, label: str, accessible: str, widget: QWidget
+    ) -> None:
         widget.setObjectName(key)
         self.errors[key] = add_row(form, _(label), widget, _(accessible), owner=self)
         self.inputs[key] = widget

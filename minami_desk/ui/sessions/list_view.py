@@ -77,11 +77,7 @@ class SessionList(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.itemActivated.connect(
-            lambda item: self.activated.emit(
-                int(self.table.item(item.row(), 0).data(Qt.ItemDataRole.UserRole))
-            )
-        )
+        self.table.itemActivated.connect(lambda item: self._activate_row(item.row()))
         self.table.itemSelectionChanged.connect(self.selection_changed.emit)
         layout.addWidget(self.table, 1)
 
@@ -136,8 +132,14 @@ class SessionList(QWidget):
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
 
+    def _activate_row(self, row: int) -> None:
+        first = self.table.item(row, 0)
+        if first is not None:
+            self.activated.emit(int(first.data(Qt.ItemDataRole.UserRole)))
+
     def current_session_id(self) -> int | None:
         row = self.table.currentRow()
-        if row < 0 or self.table.item(row, 0) is None:
+        first = self.table.item(row, 0) if row >= 0 else None
+        if first is None:
             return None
-        return int(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole))
+        return int(first.data(Qt.ItemDataRole.UserRole))
