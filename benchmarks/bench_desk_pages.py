@@ -63,8 +63,8 @@ def run(data_dir: Path, repeat: int = 9) -> list[Result]:
     from minami_desk.services.actor import Actor
     from minami_desk.services.sessions.export import attendance_sheet
     from minami_desk.services.timeline import resident_timeline
-    from minami_desk.ui.context import AppContext
     from minami_desk.ui.desk.resident_page import ResidentPage
+    from minami_desk.ui.shell.context import AppContext
 
     make_application()
     results = []

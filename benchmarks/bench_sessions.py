@@ -103,9 +103,9 @@ def run(data_dir: Path, repeat: int = 9) -> list[Result]:
     from minami_desk.services.actor import Actor
     from minami_desk.services.sessions.attendance import attendance_list
     from minami_desk.services.sessions.queries import week_sessions
-    from minami_desk.ui.context import AppContext
     from minami_desk.ui.sessions.attendance_screen import AttendanceScreen
     from minami_desk.ui.sessions.week_view import WeekView
+    from minami_desk.ui.shell.context import AppContext
 
     make_application()
     with tempfile.TemporaryDirectory(prefix="bench-sessions-") as scratch:

@@ -50,7 +50,7 @@ from minami_desk.config import resolve_paths
 from minami_desk.data.lock import InstanceLock
 from minami_desk.logging_setup import configure_logging
 from minami_desk.services.actor import Actor
-from minami_desk.ui.tasks import wait_for_tasks
+from minami_desk.ui.shell.tasks import wait_for_tasks
 """
     + _PEAK
     + r"""

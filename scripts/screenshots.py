@@ -25,7 +25,7 @@ THEMES = ("light", "dark")
 
 
 def _settle(app: object) -> None:
-    from minami_desk.ui.tasks import wait_for_tasks
+    from minami_desk.ui.shell.tasks import wait_for_tasks
 
     for _round in range(3):
         wait_for_tasks()

@@ -1,10 +1,10 @@
 """Every screen keeps its words across the move from per-module catalogues to one domain.
 
-``fixtures/translations_before_one_domain.json`` was dumped, before the move, from the old
-machinery: for each language and each module, every msgid as that module's ``_()`` resolved it
-(a module's own translation winning where two modules disagreed). Here each of those
-(module, msgid) pairs must come out of the one catalogue the same, through the context its call
-site now names where two screens need different words.
+``fixtures/translations_before_one_domain.json`` was dumped from the old machinery as main last
+had it (ui/ by feature, ui/kit), before the move: for each language and each module, every msgid
+as that module's ``_()`` resolved it (a module's own translation winning where two modules
+disagreed). Here each of those (module, msgid) pairs must come out of the one catalogue the
+same, through the context its call site now names where two screens need different words.
 """
 
 from __future__ import annotations
@@ -24,18 +24,19 @@ BEFORE: dict[str, dict[str, dict[str, str | list[str]]]] = json.loads(
 
 # (module as it was named then, msgid) -> the context its call site gives now.
 CONTEXTS = {
-    ("minami_desk.ui.about", "Action"): "shortcut table",
-    ("minami_desk.ui.admin._milestone_template", "Number"): "count",
-    ("minami_desk.ui.sections._referrals", "to"): "period, written out",
-    ("minami_desk.ui.today._desk_contacts", "Due"): "follow-up",
-    ("minami_desk.ui.admin._organisations", "&Kind"): "Alt+S taken",
+    ("minami_desk.ui.shell.about", "Action"): "shortcut table",
+    ("minami_desk.ui.trajectories.template_page", "Number"): "count",
+    ("minami_desk.ui.referrals.section", "to"): "period, written out",
+    ("minami_desk.ui.desk.contacts_panel", "Due"): "follow-up",
+    ("minami_desk.ui.referrals.organisations_page", "&Kind"): "Alt+S taken",
     ("minami_desk.ui.referrals.referral_dialog", "&Follow up on"): "Alt+O taken",
+    ("minami_desk.ui.sessions.sheet_preview", "&Save as…"): "Alt+S taken",
     **{
         (f"minami_desk.ui.{module}", "&Save"): "Alt+O taken"
         for module in (
-            "admin._centre",
-            "admin._organisations",
-            "admin._postcodes",
+            "centre.page",
+            "referrals.organisations_page",
+            "desk.postcodes_page",
             "desk.contact_dialog",
             "desk.registration_dialog",
             "referrals.follow_up_dialog",
@@ -67,7 +68,21 @@ UNIFIED = {
     ("nl", "minami_desk.ui.trajectories.certificates_dialog", "PDF files (*.pdf)"): (
         "PDF-bestanden (*.pdf)"
     ),
+    ("nl", "minami_desk.ui.kit.pdf_view", "PDF files (*.pdf)"): "PDF-bestanden (*.pdf)",
+    # The kit's English catalogue lacked the correction every other date field's had.
+    ("en", "minami_desk.ui.kit.date_field", "dd-mm-jjjj"): "dd-mm-yyyy",
     ("nl", "minami_desk.ui.referrals.referral_dialog", "Plan a follow-up"): "Opvolging plannen",
+    (
+        "nl",
+        "minami_desk.ui.trajectories.pdf_pages",
+        "The printer could not be started. Check that it is on.",
+    ): "De printer kon niet worden gestart. Controleer of hij aanstaat.",
+    (
+        "nl",
+        "minami_desk.ui.kit.resident_picker",
+        "Type a few letters; Enter opens the first hit, the arrow keys move through the list",
+    ): "Typ een paar letters; Enter opent de eerste treffer, met de pijltjestoetsen loop je door"
+    " de lijst",
 }
 
 

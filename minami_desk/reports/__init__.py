@@ -23,10 +23,13 @@ def write_attendance_sheet(sheet: AttendanceSheet, out: Path) -> Path:
     return render_attendance_sheet(sheet, out)
 
 
-def write_person_export(export: PersonExport, path: Path) -> None:
+def write_person_export(export: PersonExport, pdf_path: Path, json_path: Path) -> None:
+    """The readable PDF and the machine-readable JSON of one person's data."""
+    from minami_desk.reports.output import write_atomically
     from minami_desk.reports.person_export_pdf import render_person_export
 
-    render_person_export(export, path)
+    render_person_export(export, pdf_path)
+    write_atomically(json_path, export.to_json().encode("utf-8"))
 
 
 def write_table_file(path: Path, header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> int:

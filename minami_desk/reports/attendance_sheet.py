@@ -6,7 +6,9 @@ are), A4 portrait, fonts embedded so every name prints as it is written.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -23,6 +25,7 @@ from reportlab.platypus import (
 )
 
 from minami_desk.documents.attendance_sheet import AttendanceSheet
+from minami_desk.reports.output import write_atomically
 from minami_desk.reports.page_numbers import numbered_canvas, page_label
 from minami_desk.reports.pdf_common import (
     ACCENT,
@@ -39,6 +42,9 @@ from minami_desk.reports.pdf_common import (
     register_fonts,
     table_style,
 )
+
+if TYPE_CHECKING:
+    from reportlab.platypus.tables import _TableCommand
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 18 * mm
@@ -194,7 +200,7 @@ def _table(sheet: AttendanceSheet) -> Table:
     table = Table(
         data, colWidths=[*_COLUMNS, signature], rowHeights=heights, repeatRows=1, hAlign="LEFT"
     )
-    style = [
+    style: list[_TableCommand] = [
         ("BACKGROUND", (0, 0), (-1, 0), TEAL),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 5),
@@ -220,12 +226,12 @@ def _escape(text: str) -> str:
 
 
 def render_attendance_sheet(sheet: AttendanceSheet, out: Path) -> Path:
-    """Write the sheet to ``out`` (written beside it first, then moved, so no half file stays)."""
+    """Write the sheet to ``out`` in one step (no half file stays, readable by its owner only)."""
     register_fonts()
     out = Path(out)
-    partial = out.with_name(out.name + ".part")
+    buffer = io.BytesIO()
     document = BaseDocTemplate(
-        str(partial),
+        buffer,
         pagesize=A4,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
@@ -265,11 +271,8 @@ def render_attendance_sheet(sheet: AttendanceSheet, out: Path) -> Path:
             ),
         ]
     )
-    try:
-        document.build(
-            [NextPageTemplate("later"), _table(sheet)], canvasmaker=numbered_canvas(_page_number)
-        )
-        partial.replace(out)
-    finally:
-        partial.unlink(missing_ok=True)
+    document.build(
+        [NextPageTemplate("later"), _table(sheet)], canvasmaker=numbered_canvas(_page_number)
+    )
+    write_atomically(out, buffer.getvalue())
     return out

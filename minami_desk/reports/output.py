@@ -1,4 +1,9 @@
-"""Write a finished document in one step, so a crash never leaves half a PDF behind."""
+"""Write a finished document in one step, so a crash never leaves half a PDF behind.
+
+Every document holds personal data (names on a presentielijst, a person's export), so it is
+written readable by its owner only: ``mkstemp`` makes the file 0600 on POSIX, and on Windows
+it inherits the owner's folder rights (Documents is the user's own).
+"""
 
 from __future__ import annotations
 

@@ -6,6 +6,7 @@ Dutch directly and formats dates with ``PRINT_LOCALE``.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,11 +20,13 @@ from reportlab.platypus import TableStyle
 
 from minami_desk.config import resource_path
 from minami_desk.documents.centre import CentreInfo
+from minami_desk.reports.output import write_atomically
 
 __all__ = ["CentreInfo"]  # re-exported: it moved to a module without reportlab
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
+    from reportlab.platypus.tables import _TableCommand
 
 SANS = "NotoSans"
 SANS_BOLD = "NotoSans-Bold"
@@ -66,7 +69,7 @@ def register_fonts() -> None:
     _registered = True
 
 
-def table_style(commands: Sequence[tuple[object, ...]]) -> TableStyle:
+def table_style(commands: Sequence[_TableCommand]) -> TableStyle:
     """A table style whose cells default to our Noto font, not reportlab's Helvetica.
 
     reportlab sets a cell's font even for an empty cell, so a table without this names a
@@ -172,8 +175,9 @@ def build_centre_document(
             canvas.rect(0, 0, width, 4 * mm, stroke=0, fill=1)
         canvas.restoreState()
 
+    buffer = io.BytesIO()
     document = SimpleDocTemplate(
-        str(path),
+        buffer,
         pagesize=A4,
         leftMargin=margin,
         rightMargin=margin,
@@ -185,3 +189,4 @@ def build_centre_document(
         initialFontName=SANS,
     )
     document.build(story, onFirstPage=decorate, onLaterPages=decorate)
+    write_atomically(path, buffer.getvalue())

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
+from minami_desk import clock
 from minami_desk.documents.table import Cell
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -43,12 +44,17 @@ def neutralise_for_xlsx(value: str) -> str:
     return value
 
 
+def _amsterdam(moment: datetime) -> datetime:
+    """An instant as the desk's wall clock shows it, whatever zone it was handed in."""
+    return clock.local(moment) if moment.tzinfo is not None else moment
+
+
 def cell_text(value: Cell) -> str:
     """How a cell reads in a CSV file: Dutch-style dates (dd-mm-jjjj), text neutralised."""
     if value is None:
         return ""
     if isinstance(value, datetime):
-        return value.strftime("%d-%m-%Y %H:%M")
+        return _amsterdam(value).strftime("%d-%m-%Y %H:%M")
     if isinstance(value, date):
         return value.strftime("%d-%m-%Y")
     if isinstance(value, bool):
@@ -62,7 +68,7 @@ def _xlsx_value(value: Cell) -> object:
     if value is None or isinstance(value, bool | int | float):
         return value
     if isinstance(value, datetime):
-        return value.replace(tzinfo=None)
+        return _amsterdam(value).replace(tzinfo=None)  # Excel has no zones: Amsterdam time
     if isinstance(value, date):
         return value
     return neutralise_for_xlsx(str(value))

@@ -26,6 +26,7 @@ from minami_desk.services.sessions.planning import plan_session
 from minami_desk.services.sessions.registration import register_resident, set_status
 from minami_desk.services.settings import set_settings
 from minami_desk.services.text import fold
+from tests.file_modes import assert_owner_only
 from tests.pdf_fonts import assert_every_font_embedded
 from tests.sessions_support import add_resident, add_staff, details
 
@@ -84,6 +85,7 @@ def test_forty_five_registrations_all_printed_in_order_with_page_numbers(
     out = save_attendance_sheet(db, staff_actor, session_id, tmp_path / "lijst.pdf")
 
     reader = PdfReader(out)
+    assert_owner_only(out)
     assert_every_font_embedded(reader)
     pages = _text(reader)
     total = len(reader.pages)

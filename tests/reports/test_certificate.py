@@ -19,6 +19,7 @@ from minami_desk.services.trajectories.certificates import (
     completed_between,
     issue_certificates,
 )
+from tests.file_modes import assert_owner_only
 from tests.pdf_fonts import assert_every_font_embedded
 from tests.services.trajectories.completed import completed_trajectory
 from tests.services.trajectories.helpers import add_coach
@@ -99,6 +100,7 @@ def batch_pdf(db: Database, staff_actor: Actor, admin: Actor, tmp_path: Path) ->
 def test_a_ceremony_batch_of_thirty(batch_pdf: Path) -> None:
     """One fixture run (thirty trajectories completed through the services), three checks."""
     reader = PdfReader(batch_pdf)
+    assert_owner_only(batch_pdf)
     assert_every_font_embedded(reader)
     _thirty_landscape_a4_pages(reader)
     _each_page_holds_its_name_and_the_dutch_dates(reader)

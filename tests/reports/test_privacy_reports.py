@@ -12,6 +12,7 @@ from minami_desk.services.actor import Actor
 from minami_desk.services.privacy.register import processing_register
 from minami_desk.services.privacy.retention import AUDIT_LOG_MONTHS, set_retention_periods
 from minami_desk.services.settings import set_settings
+from tests.file_modes import assert_owner_only
 from tests.pdf_fonts import assert_every_font_embedded
 
 
@@ -25,6 +26,7 @@ def test_processing_register_is_one_page_from_the_settings(
     path = tmp_path / "register.pdf"
     render_processing_register(processing_register(db, admin), path)
     reader = PdfReader(path)
+    assert_owner_only(path)
     assert_every_font_embedded(reader)
     assert len(reader.pages) == 1
     text = reader.pages[0].extract_text()

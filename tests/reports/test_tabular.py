@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -17,6 +17,7 @@ from minami_desk.reports.tabular import (
     neutralise_for_xlsx,
     write_table,
 )
+from tests.file_modes import assert_owner_only
 
 TEXT = st.text(st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00"), max_size=30)
 
@@ -108,3 +109,15 @@ def test_xlsx_quotes_only_what_excel_would_run(tmp_path: Path, typed: str, store
         written = list(csv.reader(stream, delimiter=";"))[1][0]
     assert written == neutralise(typed)
     assert not written.startswith(FORMULA_STARTS)
+
+
+def test_times_read_in_amsterdam_and_files_stay_private(tmp_path: Path) -> None:
+    """GIVEN a moment handed over in UTC (22:45 on 2 December is 23:45 in Amsterdam),
+    WHEN exported, THEN both formats show the desk's wall clock, and only the owner may read."""
+    moment = datetime(2026, 12, 2, 22, 45, tzinfo=UTC)
+    csv_path, xlsx_path = tmp_path / "t.csv", tmp_path / "t.xlsx"
+    for path in (csv_path, xlsx_path):
+        write_table(path, ["Tijd"], [(moment,)])
+    assert "02-12-2026 23:45" in csv_path.read_text(encoding="utf-8-sig")
+    assert load_workbook(xlsx_path).active["A2"].value == datetime(2026, 12, 2, 23, 45)
+    assert_owner_only(csv_path, xlsx_path)

@@ -17,6 +17,7 @@ from minami_desk.errors import NotFoundError, PermissionDeniedError
 from minami_desk.services.actor import Actor
 from minami_desk.services.audit import record_viewed
 from minami_desk.services.privacy.person_export import person_export, write_person_export
+from tests.file_modes import assert_owner_only
 from tests.pdf_fonts import assert_every_font_embedded
 from tests.privacy_data import History, make_history, make_session
 
@@ -75,6 +76,7 @@ def test_files_are_written_and_readable(
     assert "Kwabena" not in text
     assert "Wie uw gegevens bekeek of wijzigde" in text
     reader = PdfReader(pdf_path)
+    assert_owner_only(pdf_path, json_path)
     assert_every_font_embedded(reader)
     for number, page in enumerate(reader.pages, start=1):  # the shared footer, on every page
         footer = page.extract_text()

@@ -12,7 +12,11 @@ from minami_desk.data.db import Database
 from minami_desk.data.models import Attendance
 from minami_desk.errors import ValidationError
 from minami_desk.services.actor import Actor
-from minami_desk.services.sessions.attendance import attendance_list
+from minami_desk.services.sessions.attendance import (
+    attendance_list,
+    mark_everyone_present,
+    undo_everyone_present,
+)
 from minami_desk.services.sessions.planning import cancel_session, plan_session
 from minami_desk.services.sessions.queries import session_summary
 from minami_desk.services.sessions.registration import (
@@ -173,3 +177,39 @@ def test_sessions_attended_appear_on_the_residents_timeline(
         ("Bijeenkomst bijgewoond: Praatavond", "session", came)
     ]
     assert events[0].detail == "Praatsessie volwassenen"
+
+
+def test_everyone_present_in_one_step_and_undone(
+    db: Database, volunteer: Actor, staff_actor: Actor
+) -> None:
+    # GIVEN four signed up for a full session: one already absent, one on the waiting list
+    session_id = plan_session(db, staff_actor, SESSION_DAY, details(db, capacity=3))
+    ama, kofi, dewi, esi = (
+        add_resident(db, first, last)
+        for first, last in (
+            ("Ama", "Mensah"),
+            ("Kofi", "Asante"),
+            ("Dewi", "Mahabier"),
+            ("Esi", "Lont"),
+        )
+    )
+    for resident in (ama, kofi, dewi, esi):
+        register_resident(db, staff_actor, session_id, resident)
+    clock.fix(datetime(2026, 12, 1, 19, 5))
+    set_status(db, volunteer, session_id, dewi, "absent")
+    # WHEN the volunteer presses "Iedereen aanwezig"
+    changed = mark_everyone_present(db, volunteer, session_id)
+    # THEN the registered two are present; absent and waiting-list people stay as they were
+    assert sorted(changed) == sorted([ama, kofi])
+    assert _statuses(db, session_id) == {
+        ama: "present",
+        kofi: "present",
+        dewi: "absent",
+        esi: "waitlist",
+    }
+    # WHEN Kofi is then marked absent by hand and the step is undone
+    set_status(db, volunteer, session_id, kofi, "absent")
+    assert undo_everyone_present(db, volunteer, session_id, changed) == 1
+    # THEN only Ama goes back to registered: the later change by hand stands
+    assert _statuses(db, session_id)[ama] == "registered"
+    assert _statuses(db, session_id)[kofi] == "absent"

@@ -19,7 +19,7 @@ def main_window(qtbot, paths: Paths) -> Iterator[object]:  # type: ignore[no-unt
     window.show()
     qtbot.waitExposed(window)
     yield window
-    from minami_desk.ui.tasks import wait_for_tasks
+    from minami_desk.ui.shell.tasks import wait_for_tasks
 
     wait_for_tasks()
     window.context.db.dispose()
@@ -38,7 +38,7 @@ def demo_window(qtbot, paths: Paths, tmp_path) -> Iterator[object]:  # type: ign
     window.show()
     qtbot.waitExposed(window)
     yield window
-    from minami_desk.ui.tasks import wait_for_tasks
+    from minami_desk.ui.shell.tasks import wait_for_tasks
 
     wait_for_tasks()
     window.context.db.dispose()

@@ -22,7 +22,7 @@ from minami_desk.services.residents import list_residents_rows
 from minami_desk.services.sessions.queries import session_summary, week_sessions
 from minami_desk.services.stories import StoryInput, list_stories, save_story
 from minami_desk.services.trajectories.queries import get_trajectory, list_trajectories
-from minami_desk.ui.context import AppContext
+from minami_desk.ui.shell.context import AppContext
 
 # Abstract helpers: never shown on their own, only through their subclasses.
 BASES = {"minami_desk.ui.trajectories.forms.ServiceDialog"}
@@ -98,23 +98,23 @@ def _factories() -> dict[str, list[tuple[str, Factory]]]:
     """Class name -> (label, factory) for each state worth walking (new and existing)."""
     from minami_desk.services.referrals import get_referral
     from minami_desk.services.stories import get_story
-    from minami_desk.ui.about import AboutDialog, ShortcutsDialog
-    from minami_desk.ui.actions.account import ChangePasswordDialog
-    from minami_desk.ui.admin.staff import AddStaffDialog, ResetPasswordDialog
-    from minami_desk.ui.backup_dialogs import BackupDialog
+    from minami_desk.ui.accounts.actions import ChangePasswordDialog
+    from minami_desk.ui.accounts.staff_page import AddStaffDialog, ResetPasswordDialog
+    from minami_desk.ui.backup.dialogs import BackupDialog
     from minami_desk.ui.desk.contact_dialog import ContactDialog
     from minami_desk.ui.desk.import_dialog import ImportDialog
     from minami_desk.ui.desk.merge_dialog import MergeDialog
     from minami_desk.ui.desk.registration_dialog import RegistrationDialog
-    from minami_desk.ui.idle_lock import LockDialog
-    from minami_desk.ui.preferences import PreferencesDialog
     from minami_desk.ui.referrals.follow_up_dialog import FollowUpDialog
     from minami_desk.ui.referrals.referral_dialog import ReferralDialog
-    from minami_desk.ui.referrals.story_dialog import StoryDialog
     from minami_desk.ui.sessions.attendance_screen import AttendanceScreen
     from minami_desk.ui.sessions.plan_dialog import PlanDialog
     from minami_desk.ui.sessions.sheet_preview import SheetDialog
-    from minami_desk.ui.sign_in import CreateAdminDialog, SignInDialog
+    from minami_desk.ui.shell.about import AboutDialog, ShortcutsDialog
+    from minami_desk.ui.shell.idle_lock import LockDialog
+    from minami_desk.ui.shell.preferences import PreferencesDialog
+    from minami_desk.ui.shell.sign_in import CreateAdminDialog, SignInDialog
+    from minami_desk.ui.stories.story_dialog import StoryDialog
     from minami_desk.ui.trajectories.certificates_dialog import CertificatesDialog
     from minami_desk.ui.trajectories.close_dialogs import CompleteDialog, StopDialog
     from minami_desk.ui.trajectories.milestone_dialogs import (
@@ -137,16 +137,20 @@ def _factories() -> dict[str, list[tuple[str, Factory]]]:
         return accounts.list_staff(c.db, c.actor)[0]
 
     return {
-        "about.AboutDialog": [("about", lambda c, i, t: AboutDialog(c, c.window))],
-        "about.ShortcutsDialog": [("shortcuts", lambda c, i, t: ShortcutsDialog(c, c.window))],
-        "actions._account.ChangePasswordDialog": [
+        "shell.about.AboutDialog": [("about", lambda c, i, t: AboutDialog(c, c.window))],
+        "shell.about.ShortcutsDialog": [
+            ("shortcuts", lambda c, i, t: ShortcutsDialog(c, c.window))
+        ],
+        "accounts.actions.ChangePasswordDialog": [
             ("password", lambda c, i, t: ChangePasswordDialog(c, c.window))
         ],
-        "admin._staff.AddStaffDialog": [("add staff", lambda c, i, t: AddStaffDialog(c, c.window))],
-        "admin._staff.ResetPasswordDialog": [
+        "accounts.staff_page.AddStaffDialog": [
+            ("add staff", lambda c, i, t: AddStaffDialog(c, c.window))
+        ],
+        "accounts.staff_page.ResetPasswordDialog": [
             ("reset password", lambda c, i, t: ResetPasswordDialog(c, staff_row(c), c.window))
         ],
-        "backup_dialogs.BackupDialog": [
+        "backup.dialogs.BackupDialog": [
             ("backup", lambda c, i, t: BackupDialog(c.window, t / "backup.mnb"))
         ],
         "desk.contact_dialog.ContactDialog": [
@@ -159,8 +163,8 @@ def _factories() -> dict[str, list[tuple[str, Factory]]]:
             ("new", lambda c, i, t: RegistrationDialog(c)),
             ("change", lambda c, i, t: RegistrationDialog(c, i.resident)),
         ],
-        "idle_lock.LockDialog": [("lock", lambda c, i, t: LockDialog(c.window))],
-        "preferences.PreferencesDialog": [
+        "shell.idle_lock.LockDialog": [("lock", lambda c, i, t: LockDialog(c.window))],
+        "shell.preferences.PreferencesDialog": [
             ("language and appearance", lambda c, i, t: PreferencesDialog(c, c.window))
         ],
         "referrals.follow_up_dialog.FollowUpDialog": [
@@ -175,7 +179,7 @@ def _factories() -> dict[str, list[tuple[str, Factory]]]:
                 ),
             ),
         ],
-        "referrals.story_dialog.StoryDialog": [
+        "stories.story_dialog.StoryDialog": [
             ("new", lambda c, i, t: StoryDialog(c, resident_id=i.resident)),
             ("change", lambda c, i, t: StoryDialog(c, get_story(c.db, c.actor, i.story))),
         ],
@@ -190,8 +194,8 @@ def _factories() -> dict[str, list[tuple[str, Factory]]]:
             ),
         ],
         "sessions.sheet_preview.SheetDialog": [("sheet", sheet)],
-        "sign_in.SignInDialog": [("sign in", lambda c, i, t: SignInDialog(c.db, c.window))],
-        "sign_in.CreateAdminDialog": [
+        "shell.sign_in.SignInDialog": [("sign in", lambda c, i, t: SignInDialog(c.db, c.window))],
+        "shell.sign_in.CreateAdminDialog": [
             ("first administrator", lambda c, i, t: CreateAdminDialog(c.db, c.window))
         ],
         "trajectories.certificates_dialog.CertificatesDialog": [

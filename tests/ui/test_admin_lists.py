@@ -7,8 +7,8 @@ import pytest
 from minami_desk.services.postcodes import list_areas
 from minami_desk.services.sessions.kinds import list_kinds
 from minami_desk.services.themes import list_themes
-from minami_desk.ui.admin import _postcodes as postcodes
-from minami_desk.ui.admin.editable_list import EditableListPage
+from minami_desk.ui.desk import postcodes_page as postcodes
+from minami_desk.ui.editable_list import EditableListPage
 
 
 def _texts(page: EditableListPage, column: int = 0) -> list[str]:

@@ -13,7 +13,7 @@ import re
 import pytest
 from PySide6.QtGui import QColor, QPalette
 
-from minami_desk.ui import style
+from minami_desk.ui.shell import style
 
 AA = 4.5
 NON_TEXT = 3.0  # WCAG 1.4.11: focus indicators and the like

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 
 from minami_desk.services.registration import ResidentInput, register_resident
 from minami_desk.services.trajectories.labels import CENTRE_GOALS
-from minami_desk.ui.context import AppContext
+from minami_desk.ui.shell.context import AppContext
 from tests.ui.keys import (
     CTRL,
     SHIFT,
@@ -343,7 +343,7 @@ def test_make_a_board_backup(qtbot, main_window, tmp_path: Path) -> None:  # typ
     from PySide6.QtWidgets import QMessageBox
 
     from minami_desk.services.backup import open_backup
-    from minami_desk.ui.backup_dialogs import BackupDialog
+    from minami_desk.ui.backup.dialogs import BackupDialog
 
     context = main_window.context
     add(context, "Yvonne", "Pinas")
@@ -391,10 +391,10 @@ def test_help_lists_every_shortcut(qtbot, main_window) -> None:  # type: ignore[
 
     from minami_desk import clock
     from minami_desk.services.sessions.planning import plan_session
-    from minami_desk.ui.about import ShortcutsDialog
     from minami_desk.ui.desk.contact_dialog import ContactDialog
     from minami_desk.ui.desk.registration_dialog import RegistrationDialog
     from minami_desk.ui.sessions.attendance_screen import AttendanceScreen
+    from minami_desk.ui.shell.about import ShortcutsDialog
     from tests.sessions_support import details
 
     clock.fix(datetime(2026, 12, 1, 19, 5))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QColor, QImage
 
-from minami_desk.ui import style
+from minami_desk.ui.shell import style
 
 ROOT = Path(__file__).resolve().parents[2]
 

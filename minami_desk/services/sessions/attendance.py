@@ -1,4 +1,5 @@
-"""The attendance screen's data: everyone signed up for one session, their status, the counts."""
+"""The attendance screen's data: everyone signed up for one session, their status, the counts;
+and the one-step "everyone present" with its undo."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from sqlalchemy import select
 from minami_desk.data.db import Database
 from minami_desk.data.models import Attendance, Resident
 from minami_desk.services.actor import Actor, Permission
+from minami_desk.services.audit import record
 from minami_desk.services.residents import search_statement
+from minami_desk.services.sessions.common import get_session
 from minami_desk.services.sessions.queries import Counts, SessionSummary, session_summary
 from minami_desk.services.sessions.registration import age_ranges, audience_warning
 
@@ -123,3 +126,41 @@ def find_walk_in(
             )
             for resident in found
         ]
+
+
+def mark_everyone_present(db: Database, actor: Actor, session_id: int) -> list[int]:
+    """Everyone still "registered" becomes "present" in one step (most evenings nearly all
+    come); returns the residents changed, which ``undo_everyone_present`` needs."""
+    actor.require(Permission.TAKE_ATTENDANCE)
+    with db.session() as session:
+        get_session(session, session_id)
+        rows = session.scalars(
+            select(Attendance).where(
+                Attendance.session_id == session_id, Attendance.status == "registered"
+            )
+        ).all()
+        for row in rows:
+            row.status = "present"
+        if rows:
+            record(session, actor, "changed", "session", session_id, f"present={len(rows)}")
+        return [row.resident_id for row in rows]
+
+
+def undo_everyone_present(
+    db: Database, actor: Actor, session_id: int, resident_ids: list[int]
+) -> int:
+    """Back to "registered" for those the step above changed and nobody changed since."""
+    actor.require(Permission.TAKE_ATTENDANCE)
+    with db.session() as session:
+        rows = session.scalars(
+            select(Attendance).where(
+                Attendance.session_id == session_id,
+                Attendance.resident_id.in_(resident_ids),
+                Attendance.status == "present",
+            )
+        ).all()
+        for row in rows:
+            row.status = "registered"
+        if rows:
+            record(session, actor, "changed", "session", session_id, f"undone present={len(rows)}")
+        return len(rows)

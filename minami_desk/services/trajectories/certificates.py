@@ -99,7 +99,8 @@ def _record(
 ) -> None:
     """A first print creates the certificate; a reprint counts and takes the new date/place.
 
-    Once the ceremony's day has come, its milestone is done too.
+    Printing is not the ceremony: a batch is often printed days before, or again after a
+    postponement, so the ceremony's milestone waits for ``mark_ceremony_held``.
     """
     if cert is None:
         year, sequence = (int(part) for part in number.split("-"))
@@ -121,10 +122,6 @@ def _record(
         cert.issued_on = when
         cert.place = where
         record(session, actor, "printed", "certificate", cert.id, f"count={cert.print_count}")
-    if when <= clock.today():
-        for milestone in trajectory.milestones:
-            if milestone.code == CEREMONY_CODE and milestone.done_on is None:
-                milestone.done_on = when
 
 
 def _pages(
@@ -247,3 +244,28 @@ def issue_certificates(
         batch = CertificateBatch(pages, centre)
         write(batch)
     return batch
+
+
+def mark_ceremony_held(
+    db: Database, actor: Actor, trajectory_ids: Sequence[int], held_on: date
+) -> int:
+    """The coordinator records that the ceremony took place on ``held_on``: the ceremony
+    milestone of each completed trajectory gets that date. Returns how many were marked;
+    one already marked keeps its date (a second ceremony for latecomers does not rewrite it)."""
+    actor.require(Permission.PRINT_CERTIFICATES)
+    if held_on > clock.today():
+        raise ValidationError("held_on", _("The date cannot be in the future."))
+    marked = 0
+    with db.session() as session:
+        trajectories = session.scalars(
+            select(Trajectory).where(Trajectory.id.in_(set(trajectory_ids)))
+        )
+        for trajectory in trajectories:
+            if trajectory.status != "completed":
+                continue
+            for milestone in trajectory.milestones:
+                if milestone.code == CEREMONY_CODE and milestone.done_on is None:
+                    milestone.done_on = held_on
+                    record(session, actor, "changed", "milestone", milestone.id, "done:ceremony")
+                    marked += 1
+    return marked

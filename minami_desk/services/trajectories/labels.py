@@ -5,7 +5,8 @@ The tables live in ``documents.vocabulary``, beside the other codes' words.
 
 from __future__ import annotations
 
-from minami_desk.data.models import ASSESSMENT_MOMENTS, GOAL_CODES, STOP_REASONS
+from minami_desk.data.models import ASSESSMENT_MOMENTS, GOAL_CODES
+from minami_desk.data.models import STOP_REASONS as STOP_REASONS  # the UI's vocabulary
 from minami_desk.documents.vocabulary import (
     GOAL_LABELS,
     MOMENT_LABELS,

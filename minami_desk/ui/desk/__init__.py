@@ -1,4 +1,3 @@
-"""The desk's widgets: resident search, registration form, resident page, inloop, merge, import.
-
-Not discovered automatically; the section, Vandaag panels, actions and Beheer pages use them.
+"""Balie (the desk): resident search and page, registration, walk-ins, merge, import; Vandaag's
+search and contacts panels; the themes and postcodes Beheer pages.
 """

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from minami_desk.i18n import _, ngettext
 from minami_desk.services.exports_residents import export_residents
 from minami_desk.services.imports import ImportReport, import_residents, report_lines
-from minami_desk.ui.context import AppContext
+from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.widgets import show_exception, show_info
 
 

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 from minami_desk.i18n import _
 from minami_desk.services.merge import merge_residents
 from minami_desk.services.profile import ResidentDetails, get_resident
-from minami_desk.ui.context import AppContext
 from minami_desk.ui.desk.search import ResidentSearch
+from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.widgets import confirm, show_exception
 
 

@@ -31,8 +31,8 @@ from minami_desk.services.labels import AGE_GROUP_LABELS, CONSENT_LABELS, GENDER
 from minami_desk.services.profile import ResidentDetails, get_resident
 from minami_desk.services.registration import archive_resident
 from minami_desk.services.timeline import resident_timeline
-from minami_desk.ui.context import AppContext
 from minami_desk.ui.desk.timeline_view import TimelineView, when_text
+from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.trajectories.start_dialog import start_button
 from minami_desk.ui.widgets import Heading, confirm, show_exception
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from minami_desk.i18n import N_, _
 from minami_desk.services.residents import ResidentHit, find_residents
-from minami_desk.ui.context import AppContext
+from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.widgets import show_exception
 
 PAGE_SIZE = 100

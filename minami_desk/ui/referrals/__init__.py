@@ -1,1 +1,3 @@
-"""Screens for referrals and success stories that are not sections themselves (dialogs, models)."""
+"""Verwijzingen: the section, referral and follow-up dialogs, Vandaag's follow-ups panel, the
+agencies Beheer page.
+"""

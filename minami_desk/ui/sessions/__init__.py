@@ -1,1 +1,3 @@
-"""Widgets of the Bijeenkomsten section: week view, list, plan dialog, attendance screen."""
+"""Bijeenkomsten: week view, list, plan dialog, attendance screen; Vandaag's sessions panel; the
+session kinds Beheer page.
+"""

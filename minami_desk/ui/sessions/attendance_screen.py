@@ -46,10 +46,10 @@ from minami_desk.services.sessions.attendance import (
 from minami_desk.services.sessions.common import attendance_word
 from minami_desk.services.sessions.queries import Counts
 from minami_desk.services.sessions.registration import register_resident, set_status
-from minami_desk.ui.context import AppContext
 from minami_desk.ui.sessions.common import when_text
 from minami_desk.ui.sessions.cursor_frame import CursorFrame
-from minami_desk.ui.style import colours
+from minami_desk.ui.shell.context import AppContext
+from minami_desk.ui.shell.style import colours
 from minami_desk.ui.widgets import Heading, show_exception
 
 # The three toggles: status, label, key.

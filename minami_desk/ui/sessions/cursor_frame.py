@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from minami_desk.ui.style import colours
+from minami_desk.ui.shell.style import colours
 
 
 class CursorFrame(QStyledItemDelegate):

@@ -24,7 +24,7 @@ from minami_desk.clock import today
 from minami_desk.i18n import _, format_date
 from minami_desk.services.sessions.queries import SessionSummary
 from minami_desk.ui.sessions.common import places_text, struck, time_range
-from minami_desk.ui.style import colours
+from minami_desk.ui.shell.style import colours
 
 
 class WeekView(QWidget):

@@ -1,1 +1,3 @@
-"""Widgets of the Trajecten section: the trajectory page, its dialogs, the score chart."""
+"""Trajecten: the section and trajectory page with its dialogs, certificates, Vandaag's milestones
+panel; the milestone template and certificate text Beheer pages.
+"""

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from minami_desk.i18n import _
 from minami_desk.services.trajectories.labels import moment_label
-from minami_desk.ui.style import colours
+from minami_desk.ui.shell.style import colours
 
 MOMENTS = ("intake", "midway", "final")
 _COLOURS = {"intake": "#9CC9C6", "midway": "accent", "final": "#E07A1F"}

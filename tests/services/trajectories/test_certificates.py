@@ -126,21 +126,31 @@ def test_completed_in_a_month(db: Database, staff_actor: Actor, tmp_path: Path) 
     assert completed_between(db, staff_actor, date(2026, 11, 1), date(2026, 11, 30)) == [november]
 
 
-def test_issuing_on_the_ceremony_day_marks_its_milestone_done(
+def test_printing_is_not_the_ceremony_the_coordinator_marks_it_held(
     db: Database, staff_actor: Actor
 ) -> None:
+    from minami_desk.services.trajectories.certificates import mark_ceremony_held
     from minami_desk.services.trajectories.queries import get_trajectory
 
     held = completed_trajectory(db, staff_actor, "Ama", "Mensah")
     coming = completed_trajectory(db, staff_actor, "Kofi", "Boateng")
-    issue_certificates(db, staff_actor, [held, held], Written(), date(2026, 12, 10))  # today
-    issue_certificates(db, staff_actor, [coming], Written(), date(2026, 12, 12))  # not yet
 
     def ceremony(trajectory_id: int) -> date | None:
         detail = get_trajectory(db, staff_actor, trajectory_id)
         return next(m.done_on for m in detail.milestones if m.code == "ceremony")
 
-    assert ceremony(held) == date(2026, 12, 10)
-    assert ceremony(coming) is None
+    # GIVEN certificates printed for today's ceremony (Ama twice in the list)
+    issue_certificates(db, staff_actor, [held, held], Written(), date(2026, 12, 10))  # today
+    issue_certificates(db, staff_actor, [coming], Written(), date(2026, 12, 12))  # not yet
+    # THEN printing alone marks no ceremony
+    assert ceremony(held) is None and ceremony(coming) is None
     with db.read_session() as session:
         assert len(session.scalars(select(Certificate)).all()) == 2  # the duplicate id: once
+    # WHEN the coordinator marks today's ceremony held for Ama
+    assert mark_ceremony_held(db, staff_actor, [held], date(2026, 12, 10)) == 1
+    # THEN her milestone carries that date, Kofi's still waits, and a second mark changes nothing
+    assert ceremony(held) == date(2026, 12, 10) and ceremony(coming) is None
+    assert mark_ceremony_held(db, staff_actor, [held], date(2026, 12, 9)) == 0
+    assert ceremony(held) == date(2026, 12, 10)
+    with pytest.raises(ValidationError):
+        mark_ceremony_held(db, staff_actor, [coming], date(2026, 12, 12))  # in the future

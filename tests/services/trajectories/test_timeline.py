@@ -8,7 +8,11 @@ from minami_desk import clock
 from minami_desk.data.db import Database
 from minami_desk.services.actor import Actor
 from minami_desk.services.timeline import resident_timeline
-from minami_desk.services.trajectories.certificates import CertificateBatch, issue_certificates
+from minami_desk.services.trajectories.certificates import (
+    CertificateBatch,
+    issue_certificates,
+    mark_ceremony_held,
+)
 from minami_desk.services.trajectories.queries import get_trajectory
 from tests.services.trajectories.completed import completed_trajectory
 
@@ -24,6 +28,7 @@ def test_timeline_of_a_completed_trajectory(
 
     issue_certificates(db, staff_actor, [trajectory_id], nothing, date(2026, 12, 12))
     issue_certificates(db, staff_actor, [trajectory_id], nothing)  # a reprint
+    mark_ceremony_held(db, staff_actor, [trajectory_id], date(2026, 12, 12))
     resident_id = get_trajectory(db, staff_actor, trajectory_id).summary.resident_id
 
     events = resident_timeline(db, staff_actor, resident_id)

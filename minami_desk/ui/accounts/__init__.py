@@ -1,0 +1,1 @@
+"""Accounts: the staff Beheer page, switching user, changing password, locking."""

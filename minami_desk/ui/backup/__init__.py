@@ -1,0 +1,1 @@
+"""Back-ups: making and restoring, the start-up guard, the backups Beheer page."""

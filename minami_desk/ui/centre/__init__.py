@@ -1,0 +1,1 @@
+"""Beheer → Het centrum: the centre's name and details."""

@@ -1,0 +1,1 @@
+"""Privacy: retention periods, the audit log, inzage and erasure, the processing register."""

@@ -1,0 +1,1 @@
+"""Rapportages: the monthly report section and its preview."""

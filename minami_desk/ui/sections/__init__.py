@@ -1,1 +1,0 @@
-"""Auto-discovered: see ``minami_desk.ui.registry``."""

@@ -1,0 +1,1 @@
+"""Succesverhalen: the section, the story dialog and its print."""
