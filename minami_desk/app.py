@@ -17,8 +17,17 @@ from minami_desk.i18n import _
 from minami_desk.logging_setup import configure_logging
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication, QTranslator
+    from PySide6.QtWidgets import QApplication
+
     from minami_desk.data.db import Database
     from minami_desk.services.actor import Actor
+    from minami_desk.ui.backup.guard import StartCheck
+    from minami_desk.ui.shell.data_loader import DataLoader
+    from minami_desk.ui.shell.main_window import MainWindow
+
+    # The database and its check at start, or the exit code when no window may open.
+    Opened = tuple[Database, StartCheck | None] | int
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +71,7 @@ def choose_theme(paths: Paths, requested: str | None) -> str:
     return chosen or "system"
 
 
-def install_qt_translations(app: object, language: str) -> object | None:
+def install_qt_translations(app: QCoreApplication, language: str) -> QTranslator | None:
     """Qt's own dialogs (file, print, message boxes) in the interface language.
 
     Returns the installed translator (None for a language Qt has no catalog for), so a test
@@ -72,14 +81,14 @@ def install_qt_translations(app: object, language: str) -> object | None:
 
     QLocale.setDefault(QLocale(i18n.ui_locale()))
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    translator = QTranslator(app)  # type: ignore[arg-type]
+    translator = QTranslator(app)
     if translator.load(QLocale(i18n.ui_locale()), "qtbase", "_", folder):
-        app.installTranslator(translator)  # type: ignore[attr-defined]
+        app.installTranslator(translator)
         return translator
     return None
 
 
-def make_application(argv: list[str] | None = None, theme: str | None = None) -> object:
+def make_application(argv: list[str] | None = None, theme: str | None = None) -> QApplication:
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication, QIcon
     from PySide6.QtWidgets import QApplication
@@ -89,7 +98,8 @@ def make_application(argv: list[str] | None = None, theme: str | None = None) ->
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
         )
-    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -102,7 +112,7 @@ def make_application(argv: list[str] | None = None, theme: str | None = None) ->
     style.apply_theme(app)
     if not getattr(app, "_follows_system_theme", False):
         style.follow_system_changes(app)
-        app._follows_system_theme = True  # type: ignore[attr-defined]
+        app._follows_system_theme = True  # type: ignore[attr-defined]  # our mark: connect once
     return app
 
 
@@ -112,7 +122,7 @@ def build_window(
     actor: Actor | None = None,
     db: Database | None = None,
     idle_timeout_ms: int | None = None,
-) -> object:
+) -> MainWindow:
     """The main window on an open database; used by ``run_gui`` and by the tests.
 
     Without ``actor`` the window works as an administrator nobody signed in as (the tests'
@@ -143,7 +153,7 @@ def _sign_in(db: Database, demo: bool) -> Actor | None:
     return sign_in_at_start(db)
 
 
-def start_window(paths: Paths, demo: bool = False, actor: Actor | None = None) -> object:
+def start_window(paths: Paths, demo: bool = False, actor: Actor | None = None) -> MainWindow | int:
     """Everything from the check at start to the shown window: open (and, when due, migrate)
     the database, check it, sign in, build and show the window.
 
@@ -170,7 +180,7 @@ def start_window(paths: Paths, demo: bool = False, actor: Actor | None = None) -
             opened, signed_in = _sign_in_while_loading(paths, loader)
         if isinstance(opened, int):
             return opened
-        db, check = opened  # type: ignore[misc]
+        db, check = opened
         if check is not None and check.damaged:
             # The verdict came while signing in; nothing was written. Offer the backup,
             # then open the restored file and sign in on it.
@@ -188,11 +198,11 @@ def start_window(paths: Paths, demo: bool = False, actor: Actor | None = None) -
             return 0
         break
     window = build_window(paths, demo=demo, actor=signed_in, db=db)
-    install_auto_backup(window.context)  # type: ignore[attr-defined]
-    window.show()  # type: ignore[attr-defined]
+    install_auto_backup(window.context)
+    window.show()
     if check is not None:
-        window.start_check = check  # type: ignore[attr-defined]
-        check.attach(window.context)  # type: ignore[attr-defined]
+        window.start_check = check
+        check.attach(window.context)
     return window
 
 
@@ -201,19 +211,19 @@ class _SignInClosed(Exception):
     database without any account yet, or one that cannot be opened)."""
 
 
-def _sign_in_while_loading(paths: Paths, loader: object) -> tuple[object, Actor | None]:
+def _sign_in_while_loading(paths: Paths, loader: DataLoader) -> tuple[Opened, Actor | None]:
     """The sign-in dialog while the data layer still loads: the database (as ``_open`` gives
     it) and who signed in (None: cancelled). Pressing "Aanmelden" waits for the data layer
     with a busy cursor. A new database (the migration creates it) or one without any account
     yet gets the "create the administrator" dialog, which needs the database first."""
     from minami_desk.ui.shell.sign_in import SignInDialog, sign_in_at_start
 
-    if loader.done or not paths.database.exists():  # type: ignore[attr-defined]
+    if loader.done or not paths.database.exists():
         opened = _open(loader)
         if isinstance(opened, int):
             return opened, None
         return opened, sign_in_at_start(opened[0])
-    state: dict[str, object] = {}
+    state: dict[str, Opened | bool] = {}
 
     def arrived() -> None:
         from minami_desk.services.accounts import needs_first_admin
@@ -229,35 +239,35 @@ def _sign_in_while_loading(paths: Paths, loader: object) -> tuple[object, Actor 
     def sign_in(name: str, password: str) -> Actor:
         from minami_desk.services.accounts import sign_in as check_password
 
-        loader.wait()  # type: ignore[attr-defined]
-        loader.deliver()  # type: ignore[attr-defined]
+        loader.wait()
+        loader.deliver()
         opened = state["opened"]
         if state.get("closed") or isinstance(opened, int):
             raise _SignInClosed
-        return check_password(opened[0], name, password)  # type: ignore[index]
+        return check_password(opened[0], name, password)
 
     dialog = SignInDialog(None, sign_in=sign_in)
-    loader.when_done(arrived)  # type: ignore[attr-defined]
+    loader.when_done(arrived)
     accepted = dialog.exec() == SignInDialog.DialogCode.Accepted
     state["over"] = True
-    loader.wait()  # type: ignore[attr-defined]
-    loader.deliver()  # type: ignore[attr-defined]
+    loader.wait()
+    loader.deliver()
     opened = state["opened"]
     if isinstance(opened, int):
         return opened, None
     if state.get("closed"):  # nobody can sign in yet: the first administrator
-        return opened, sign_in_at_start(opened[0])  # type: ignore[index]
+        return opened, sign_in_at_start(opened[0])
     return opened, dialog.actor if accepted else None
 
 
-def _open(loader: object) -> tuple[Database, object] | int:
+def _open(loader: DataLoader) -> Opened:
     """The loader's database and check, or the exit code when no window may open (the user
     was told why)."""
     from minami_desk.data.migrate import MigrationFailedError, SchemaTooNewError
     from minami_desk.ui.widgets import show_error
 
     try:
-        opened = loader.opened()  # type: ignore[attr-defined]
+        opened = loader.opened()
     except SchemaTooNewError:
         show_error(
             None,
@@ -275,19 +285,19 @@ def _open(loader: object) -> tuple[Database, object] | int:
         return 1
     if opened is None:
         return 1
-    return opened  # type: ignore[no-any-return]
+    return opened
 
 
-def _start_frame(paths: Paths, demo: bool, actor: Actor, loader: object) -> object:
+def _start_frame(paths: Paths, demo: bool, actor: Actor, loader: DataLoader) -> MainWindow:
     """The window's frame on screen now; its screens once the data layer is there."""
     from minami_desk.ui.shell.context import AppContext
     from minami_desk.ui.shell.main_window import MainWindow
 
     # No database yet: the window holds its screens back until ``attach_database``.
-    context = AppContext(paths=paths, db=None, actor=actor, demo=demo)  # type: ignore[arg-type]
+    context = AppContext(paths=paths, db=None, actor=actor, demo=demo)  # type: ignore[arg-type]  # see above
     window = MainWindow(context)
     window.show()
-    loader.start()  # type: ignore[attr-defined]
+    loader.start()
 
     def arrived() -> None:
         from minami_desk.ui.backup.guard import install_auto_backup
@@ -301,9 +311,9 @@ def _start_frame(paths: Paths, demo: bool, actor: Actor, loader: object) -> obje
         install_auto_backup(context)
         if check is not None:
             window.start_check = check
-            check.attach(context)  # type: ignore[attr-defined]
+            check.attach(context)
 
-    loader.when_done(arrived)  # type: ignore[attr-defined]
+    loader.when_done(arrived)
     return window
 
 
@@ -361,19 +371,19 @@ def run_gui(
             return window
         _install_exception_hook()
         log.info("window opened (version %s)", __version__)
-        code = app.exec()  # type: ignore[attr-defined]
+        code = app.exec()
         from minami_desk.ui.backup.guard import backup_on_close
         from minami_desk.ui.shell.tasks import wait_for_tasks
 
-        if window.start_check is not None:  # type: ignore[attr-defined]
-            window.start_check.cancel()  # type: ignore[attr-defined]
+        if window.start_check is not None:
+            window.start_check.cancel()
         wait_for_tasks()
-        window.context.db.dispose()  # type: ignore[attr-defined]
+        window.context.db.dispose()
         # The closing backup only reads (a consistent snapshot), and on a large database it
         # takes a while: let a new window start meanwhile instead of saying "already open".
         door.close()
         lock.release()
-        backup_on_close(window.context)  # type: ignore[attr-defined]
+        backup_on_close(window.context)
         return int(code)
     finally:
         door.close()

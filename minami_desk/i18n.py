@@ -47,7 +47,7 @@ def _module_catalogs(language: str) -> dict[str, dict[object, str]]:
         return catalogs
     for mo_file in sorted(folder.glob("*.mo")):
         with open(mo_file, "rb") as handle:
-            found = dict(_gettext.GNUTranslations(handle)._catalog)  # type: ignore[attr-defined]
+            found = dict(_gettext.GNUTranslations(handle)._catalog)  # type: ignore[attr-defined]  # no public list
         found.pop("", None)  # the catalog header
         catalogs[mo_file.stem] = found
     return catalogs

@@ -64,7 +64,7 @@ def _early_language(argv: Sequence[str]) -> None:
         language = stored if isinstance(stored, str) else None
     i18n.set_language(language)
     argparse._ = i18n._  # type: ignore[attr-defined]  # argparse looks its messages up here
-    argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]
+    argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]  # and its plurals here
 
 
 def main(argv: Sequence[str] | None = None) -> int:

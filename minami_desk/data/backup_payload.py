@@ -23,7 +23,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Protocol
 
 from isal import isal_zlib
 
@@ -40,8 +40,10 @@ _CHUNK = 1024 * 1024
 DEFLATE_LEVEL = 2
 
 log = logging.getLogger(__name__)
+# isal's stub declares ``error`` as an instance; at run time it is the class IsalError.
+_ISAL_ERROR: type[Exception] = isal_zlib.error  # type: ignore[assignment]  # stub: see above
 # What a damaged zip raises while it is read (ISA-L has its own error class).
-_UNREADABLE = (zipfile.BadZipFile, KeyError, zlib.error, isal_zlib.error)
+_UNREADABLE = (zipfile.BadZipFile, KeyError, zlib.error, _ISAL_ERROR)
 
 
 @dataclass(frozen=True)
@@ -88,10 +90,18 @@ class Manifest:
             raise DamagedFile("manifest") from None
 
 
+class ZipSink(Protocol):
+    """Where ``pack`` streams to: a file, or the encrypting writer of a backup."""
+
+    def write(self, data: bytes, /) -> int: ...
+    def tell(self) -> int: ...
+    def flush(self) -> None: ...
+
+
 def pack(
     database: Path,
     describe: Callable[[str, int], Manifest],
-    target: IO[bytes],
+    target: ZipSink,
     progress: Callable[[int], None],
 ) -> Manifest:
     """Stream the zip into ``target`` and return the manifest written after the database.
@@ -100,7 +110,9 @@ def pack(
     file is read only once. ``target`` needs ``write`` and ``tell``, not ``seek``.
     """
     size = 0
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+    # typeshed wants a close() too, but ZipFile never closes a file object it was handed.
+    zf = zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED)  # type: ignore[call-overload]  # no close()
+    with zf:
         with (
             open(database, "rb") as source,
             zf.open(DATABASE_NAME, "w", force_zip64=True) as out,
@@ -127,7 +139,7 @@ def _use_fast_deflate(member: IO[bytes]) -> None:
     if getattr(member, "_compressor", None) is None:
         log.warning("zipfile changed: the backup is compressed with zlib (slower)")
         return
-    member._compressor = isal_zlib.compressobj(  # type: ignore[attr-defined]
+    member._compressor = isal_zlib.compressobj(  # type: ignore[attr-defined]  # private hook
         DEFLATE_LEVEL, isal_zlib.DEFLATED, -15
     )
 
@@ -137,7 +149,7 @@ def _use_fast_inflate(member: IO[bytes]) -> None:
     deflated = getattr(member, "_compress_type", None) == zipfile.ZIP_DEFLATED
     if not deflated or getattr(member, "_decompressor", None) is None:
         return
-    member._decompressor = isal_zlib.decompressobj(-15)  # type: ignore[attr-defined]
+    member._decompressor = isal_zlib.decompressobj(-15)  # type: ignore[attr-defined]  # private hook
 
 
 def read_manifest(payload: Path) -> Manifest:

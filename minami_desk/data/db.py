@@ -6,8 +6,9 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import URL, Connection, Engine, create_engine, event
+from sqlalchemy import URL, Connection, CursorResult, Engine, Result, create_engine, event
 from sqlalchemy.orm import Session, configure_mappers, sessionmaker
 
 BUSY_TIMEOUT_MS = 5000
@@ -43,6 +44,14 @@ def _on_begin(connection: Connection) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
     else:
         connection.exec_driver_sql("BEGIN")
+
+
+def affected_rows(result: Result[*tuple[Any, ...]]) -> int:
+    """How many rows an UPDATE or DELETE touched. ``Session.execute`` is typed to give a plain
+    Result; for DML it is a CursorResult, the one that knows its row count."""
+    if not isinstance(result, CursorResult):
+        raise TypeError(f"not the result of an UPDATE or DELETE: {type(result).__name__}")
+    return int(result.rowcount or 0)
 
 
 def database_url(path: Path) -> URL:

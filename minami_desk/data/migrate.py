@@ -97,6 +97,8 @@ def upgrade(db: Database, backup_dir: Path) -> Path | None:
             # Table rebuilds in batch mode would trip foreign keys half-way; check them after.
             # The pragma only works outside a transaction, so it goes to the driver directly.
             driver = connection.connection.driver_connection
+            if not isinstance(driver, sqlite3.Connection):
+                raise RuntimeError(f"not a sqlite3 connection: {type(driver).__name__}")
             driver.execute("PRAGMA foreign_keys = OFF")
             try:
                 with connection.begin():

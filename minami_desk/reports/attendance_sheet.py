@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -41,6 +42,9 @@ from minami_desk.reports.pdf_common import (
     register_fonts,
     table_style,
 )
+
+if TYPE_CHECKING:
+    from reportlab.platypus.tables import _TableCommand
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 18 * mm
@@ -196,7 +200,7 @@ def _table(sheet: AttendanceSheet) -> Table:
     table = Table(
         data, colWidths=[*_COLUMNS, signature], rowHeights=heights, repeatRows=1, hAlign="LEFT"
     )
-    style = [
+    style: list[_TableCommand] = [
         ("BACKGROUND", (0, 0), (-1, 0), TEAL),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 5),

@@ -189,7 +189,11 @@ def render_certificates(
     register_fonts()
     target = str(out) if isinstance(out, Path) else out
     canvas = Canvas(
-        target, pagesize=PAGE, pageCompression=1, initialFontName=SERIF, initialFontSize=12
+        target,
+        pagesize=PAGE,
+        pageCompression=1,
+        initialFontName=SERIF,  # type: ignore[arg-type]  # the stub says float: wrong
+        initialFontSize=12,
     )
     canvas.setTitle("Certificaten" if len(pages) != 1 else f"Certificaat {pages[0].number}")
     canvas.setAuthor(centre.name)

@@ -10,6 +10,7 @@ import math
 from collections.abc import Sequence
 
 from reportlab import rl_config
+from reportlab.graphics.charts.areas import PlotArea
 from reportlab.graphics.charts.axes import ValueAxis
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -44,7 +45,10 @@ def _nice_top(largest: float, minimum: float = 4) -> tuple[float, float]:
 def _empty(width: float, height: float, title: str) -> Drawing:
     drawing = Drawing(width, height, initialFontName=SANS)
     _title(drawing, title, height)
-    drawing.add(Rect(0, 0, width, height - 22, strokeColor=RULE, fillColor=None, strokeWidth=0.6))
+    frame = Rect(0, 0, width, height - 22)
+    # Set after construction: the stub types Rect's **kw as its TypedDict, not unpacked.
+    frame.strokeColor, frame.fillColor, frame.strokeWidth = RULE, None, 0.6
+    drawing.add(frame)
     drawing.add(
         String(
             width / 2,
@@ -57,6 +61,12 @@ def _empty(width: float, height: float, title: str) -> Drawing:
         )
     )
     return drawing
+
+
+def _place(chart: PlotArea, x: float, y: float, width: float, height: float) -> None:
+    """Where a chart sits: reportlab takes any number here, though its stub says int."""
+    chart.x, chart.y = x, y  # type: ignore[assignment]  # the stub's int is too narrow
+    chart.width, chart.height = width, height  # type: ignore[assignment]  # as above
 
 
 def _title(drawing: Drawing, title: str, height: float) -> None:
@@ -72,8 +82,7 @@ def weekly_bars(
     drawing = Drawing(width, height, initialFontName=SANS)
     _title(drawing, title, height)
     chart = VerticalBarChart()
-    chart.x, chart.y = 30, 28
-    chart.width, chart.height = width - 40, height - 22 - 28 - 12
+    _place(chart, 30, 28, width - 40, height - 22 - 28 - 12)
     chart.data = [list(values)]
     top, step = _nice_top(max(values))
     _value_axis(chart.valueAxis, top, step)
@@ -117,9 +126,7 @@ def horizontal_bars(
     _title(drawing, title, height)
     label_width = min(150, width * 0.42)
     chart = HorizontalBarChart()
-    chart.x, chart.y = label_width, 14
-    chart.width = width - label_width - 30
-    chart.height = len(labels) * row_height
+    _place(chart, label_width, 14, width - label_width - 30, len(labels) * row_height)
     # reportlab draws the first category at the bottom: reverse to read top-down.
     chart.data = [list(reversed(values))]
     chart.categoryAxis.categoryNames = list(reversed(labels))
@@ -136,8 +143,8 @@ def horizontal_bars(
     chart.valueAxis.visible = False
     chart.bars[0].fillColor = colour
     chart.bars[0].strokeColor = None
-    chart.barWidth = row_height * 0.62
-    chart.groupSpacing = row_height * 0.38
+    chart.barWidth = row_height * 0.62  # type: ignore[assignment]  # the stub's int: too narrow
+    chart.groupSpacing = row_height * 0.38  # type: ignore[assignment]  # as above
     chart.barLabelFormat = lambda value: number(value)
     chart.barLabels.fontName = SANS
     chart.barLabels.fontSize = 8
@@ -162,8 +169,7 @@ def before_after(
     drawing = Drawing(width, height, initialFontName=SANS)
     _title(drawing, title, height)
     chart = VerticalBarChart()
-    chart.x, chart.y = 30, 44
-    chart.width, chart.height = width - 40, height - 22 - 44 - 26
+    _place(chart, 30, 44, width - 40, height - 22 - 44 - 26)
     chart.data = [list(intake), list(final)]
     _value_axis(chart.valueAxis, 10, 2)
     chart.categoryAxis.categoryNames = [_wrap(label) for label in labels]
@@ -186,7 +192,7 @@ def before_after(
     chart.barLabels.nudge = 6
     drawing.add(chart)
     legend = Legend()
-    legend.x, legend.y = width - 190, height - 8
+    legend.x, legend.y = width - 190, height - 8  # type: ignore[assignment]  # the stub's int
     legend.alignment = "right"
     legend.columnMaximum = 1
     legend.deltax = 85
@@ -215,9 +221,10 @@ def _value_axis(axis: ValueAxis, top: float, step: float) -> None:
     axis.valueMin = 0
     axis.valueMax = top
     axis.valueStep = step
-    axis.labels.fontName = SANS
-    axis.labels.fontSize = 7.5
-    axis.labels.fillColor = GREY
+    labels = axis.labels  # type: ignore[attr-defined]  # set in __init__; the stub omits it
+    labels.fontName = SANS
+    labels.fontSize = 7.5
+    labels.fillColor = GREY
     axis.labelTextFormat = lambda value: number(value)
     axis.strokeColor = RULE
     axis.visibleGrid = True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from babel import Locale
 from babel.numbers import parse_pattern
@@ -27,6 +28,9 @@ from minami_desk.reports.pdf_common import (
     TEAL_LIGHT,
     table_style,
 )
+
+if TYPE_CHECKING:
+    from reportlab.platypus.tables import _TableCommand
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 18 * mm
@@ -94,7 +98,8 @@ _PATTERNS[0] = parse_pattern("#,##0")
 def number(value: float, decimals: int = 0) -> str:
     """Dutch notation, "1.234,5": what ``i18n.format_number`` gives for ``PRINT_LOCALE``,
     with the locale and patterns parsed once (a report formats hundreds of numbers)."""
-    return _PATTERNS[decimals].apply(value, _DUTCH)
+    formatted: str = _PATTERNS[decimals].apply(value, _DUTCH)
+    return formatted
 
 
 def difference(value: float, before: float, decimals: int = 0) -> str:
@@ -121,7 +126,7 @@ def grid_table(
 ) -> Table:
     """The first ``text_columns`` left, number columns right; zebra rows, a teal header,
     a bold total, and the ``bold_column`` (the period's values) on a tinted band."""
-    data = [
+    data: list[list[Paragraph | str]] = [
         [
             Paragraph(escape(text), HEAD if index < text_columns else HEAD_RIGHT)
             for index, text in enumerate(header)
@@ -142,7 +147,7 @@ def grid_table(
             Paragraph(escape(text), CELL_BOLD) for text in total[:text_columns]
         ]
     table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
-    style = [
+    style: list[_TableCommand] = [
         ("BACKGROUND", (0, 0), (-1, 0), TEAL_LIGHT),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, TEAL),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

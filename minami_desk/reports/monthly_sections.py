@@ -238,7 +238,7 @@ def contacts_and_referrals(report: MonthlyReport) -> list[Flowable]:
         [row.values[0] for row in themes.rows],
         WIDTH,
         "Contacten per thema van de hulpvraag",
-        colour=charts.ACCENT,
+        colour=ACCENT,
     )
     by_organisation = _top(report.breakdown("referrals_by_organisation"), "Overige instanties")
     by_outcome = report.breakdown("referrals_by_outcome")

@@ -72,9 +72,9 @@ def _breakdown(sheet: Worksheet, breakdown: Breakdown) -> None:
     if breakdown.total is not None:
         last = len(rows) + 1
         for column in range(1, len(breakdown.columns) + 1):
-            cell = sheet.cell(row=last, column=column)
-            cell.font = TOTAL_FONT
-            cell.border = TOTAL_BORDER
+            total_cell = sheet.cell(row=last, column=column)
+            total_cell.font = TOTAL_FONT
+            total_cell.border = TOTAL_BORDER
     if breakdown.note:
         sheet.cell(row=len(rows) + 3, column=1, value=breakdown.note).font = Font(italic=True)
     sheet.freeze_panes = "A2"
@@ -137,7 +137,10 @@ def _definitions(sheet: Worksheet, report: MonthlyReport) -> None:
 
 def render_monthly_xlsx(report: MonthlyReport) -> bytes:
     workbook = Workbook()
-    _key_figures(workbook.active, report)
+    first = workbook.active
+    if not isinstance(first, Worksheet):  # a new workbook starts with one worksheet
+        raise RuntimeError("openpyxl's new workbook has no worksheet")
+    _key_figures(first, report)
     for breakdown in report.breakdowns:
         _breakdown(workbook.create_sheet(breakdown.title[:31]), breakdown)
     _outcomes(workbook.create_sheet(), report)

@@ -25,7 +25,7 @@ def numbered_canvas(paint_footer: FooterPainter) -> type[Canvas]:
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
-            self._startPage()
+            self._startPage()  # type: ignore[attr-defined]  # private; absent from the stub
 
         def save(self) -> None:
             count = len(self._pages)

@@ -26,6 +26,7 @@ __all__ = ["CentreInfo"]  # re-exported: it moved to a module without reportlab
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
+    from reportlab.platypus.tables import _TableCommand
 
 SANS = "NotoSans"
 SANS_BOLD = "NotoSans-Bold"
@@ -68,7 +69,7 @@ def register_fonts() -> None:
     _registered = True
 
 
-def table_style(commands: Sequence[tuple[object, ...]]) -> TableStyle:
+def table_style(commands: Sequence[_TableCommand]) -> TableStyle:
     """A table style whose cells default to our Noto font, not reportlab's Helvetica.
 
     reportlab sets a cell's font even for an empty cell, so a table without this names a

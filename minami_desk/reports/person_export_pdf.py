@@ -298,7 +298,7 @@ def _compact_table(
 
 
 def _attendance_rows(items: list[dict[str, Any]]) -> list[tuple[str, ...]]:
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for values in items:
         session = values.get("session") or {}
         rows.append(

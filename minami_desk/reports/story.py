@@ -222,7 +222,7 @@ def render_story_pdf(story: StoryForPrint, centre: CentreInfo) -> bytes:
     if not story.display_name.strip():
         raise ValueError("a shareable story always has a name or a pseudonym")
     buffer = BytesIO()
-    canvas = Canvas(buffer, pagesize=A4, pageCompression=1, initialFontName=SANS)
+    canvas = Canvas(buffer, pagesize=A4, pageCompression=1, initialFontName=SANS)  # type: ignore[arg-type]  # the stub says float: wrong
     _draw(canvas, story, centre)
     canvas.showPage()
     canvas.save()

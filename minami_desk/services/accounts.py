@@ -19,10 +19,12 @@ from sqlalchemy.orm import Session
 
 from minami_desk import clock
 from minami_desk.data.db import Database
-from minami_desk.data.models import STAFF_ROLES, Staff
+from minami_desk.data.models import STAFF_ROLES as STAFF_ROLES  # the UI's vocabulary
+from minami_desk.data.models import Staff
 from minami_desk.errors import NotFoundError, UserError, ValidationError
 from minami_desk.i18n import _
-from minami_desk.services.account_rules import MAX_FAILED_SIGN_INS, MIN_PASSWORD_LENGTH
+from minami_desk.services.account_rules import MAX_FAILED_SIGN_INS
+from minami_desk.services.account_rules import MIN_PASSWORD_LENGTH as MIN_PASSWORD_LENGTH
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
 

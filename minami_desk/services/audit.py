@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from minami_desk.data.models import AUDIT_ACTIONS, AuditLog
+from minami_desk.data.models import AUDIT_ACTIONS as AUDIT_ACTIONS  # the UI's vocabulary
+from minami_desk.data.models import AuditLog
 from minami_desk.errors import WritesPausedError
 from minami_desk.services.actor import Actor
 

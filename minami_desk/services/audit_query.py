@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import TypeVarTuple
 
 from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session
 
 from minami_desk import clock
-from minami_desk.data.db import Database
+from minami_desk.data.db import Database, affected_rows
 from minami_desk.data.models import AuditLog, Staff
 from minami_desk.services.actor import Actor, Permission
 
@@ -41,12 +42,15 @@ class AuditRow:
     detail: str
 
 
+_Columns = TypeVarTuple("_Columns")
+
+
 def day_start(day: date) -> datetime:
     """Midnight in Amsterdam at the start of ``day``, as an aware instant."""
     return datetime.combine(day, time.min, clock.AMSTERDAM)
 
 
-def _filtered(statement: Select, wanted: AuditFilter) -> Select:  # type: ignore[type-arg]
+def _filtered(statement: Select[*_Columns], wanted: AuditFilter) -> Select[*_Columns]:
     if wanted.action:
         statement = statement.where(AuditLog.action == wanted.action)
     if wanted.entity:
@@ -112,7 +116,7 @@ def audit_staff(db: Database, actor: Actor) -> list[tuple[int, str]]:
 def purge_before(session: Session, moment: datetime) -> int:
     """Delete log rows older than ``moment`` (the audit log's retention period)."""
     result = session.execute(delete(AuditLog).where(AuditLog.at < moment))
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    return affected_rows(result)
 
 
 def count_before(session: Session, moment: datetime) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from minami_desk import clock
@@ -111,11 +111,9 @@ def complete_follow_up(db: Database, actor: Actor, contact_id: int) -> None:
         record(session, actor, "changed", "contact", contact_id, "follow_up_done")
 
 
-def _rows(session: Session, actor: Actor, statement: object) -> list[ContactRow]:
+def _rows(session: Session, actor: Actor, statement: Select[Contact]) -> list[ContactRow]:
     sensitive = actor.can(Permission.VIEW_HELP_REQUESTS)
-    contacts = session.scalars(
-        statement.options(selectinload(Contact.themes))  # type: ignore[attr-defined]
-    ).all()
+    contacts = session.scalars(statement.options(selectinload(Contact.themes))).all()
     residents = {
         row.id: row
         for row in session.scalars(

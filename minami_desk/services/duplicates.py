@@ -48,7 +48,7 @@ def name_key(first_name: str, infix: str, last_name: str) -> str:
 
 def _collapse_doubles(text: str) -> str:
     """ "janssen" → "jansen", "mohammed" → "mohamed": doubled letters are typos' favourites."""
-    result = []
+    result: list[str] = []
     for char in text:
         if not result or result[-1] != char:
             result.append(char)

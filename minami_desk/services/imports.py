@@ -143,7 +143,7 @@ class ImportReport:
 
 def report_lines(report: ImportReport) -> list[str]:
     """The report as the desk reads it: per row number what is wrong or who it looks like."""
-    lines = []
+    lines: list[str] = []
     for row in report.faulty:
         lines.extend(
             _("Row {row}: {message}").format(row=row.row, message=message)
@@ -232,7 +232,7 @@ def _xlsx_text(value: object) -> str:
 
 def map_header(header: list[str]) -> dict[int, str]:
     """Column index → field; a BSN column is refused with the reason."""
-    mapping = {}
+    mapping: dict[int, str] = {}
     for index, name in enumerate(header):
         key = fold(name.replace("-", " ").replace("_", " "))
         if key in FORBIDDEN or key.replace(" ", "") in FORBIDDEN:

@@ -13,7 +13,7 @@ from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
 from minami_desk import clock
-from minami_desk.data.db import Database
+from minami_desk.data.db import Database, affected_rows
 from minami_desk.data.models import Attendance, Base, Resident, Trajectory
 from minami_desk.errors import NotFoundError, ValidationError
 from minami_desk.i18n import _
@@ -112,7 +112,7 @@ def merge_residents(db: Database, actor: Actor, keep_id: int, drop_id: int) -> M
             result = session.execute(
                 update(table).where(table.c[column] == drop_id).values({column: keep_id})
             )
-            moved[table.name] = moved.get(table.name, 0) + (result.rowcount or 0)
+            moved[table.name] = moved.get(table.name, 0) + affected_rows(result)
         for name in _FILL_FIELDS:
             if getattr(keep, name) in (None, "") and getattr(drop, name) not in (None, ""):
                 setattr(keep, name, getattr(drop, name))

@@ -26,6 +26,7 @@ from minami_desk.data.models import (
     Theme,
     referral_theme,
 )
+from minami_desk.documents.table import Cell
 from minami_desk.errors import NotFoundError, ValidationError
 from minami_desk.i18n import N_, _
 from minami_desk.services.actor import Actor, Permission
@@ -145,7 +146,7 @@ def resident_label(db: Database, actor: Actor, resident_id: int) -> str:
         return _("{name} (no. {number})").format(name=resident.full_name, number=resident.number)
 
 
-def _statement() -> Select[tuple[Referral, Resident]]:
+def _statement() -> Select[Referral, Resident]:
     return (
         select(Referral, Resident)
         .join(Resident, Resident.id == Referral.resident_id)
@@ -175,7 +176,9 @@ def _row(referral: Referral, resident: Resident, details: bool) -> ReferralRow:
     )
 
 
-def _filtered(statement: Select[tuple[Referral, Resident]], chosen: ReferralFilter) -> Select:
+def _filtered(
+    statement: Select[Referral, Resident], chosen: ReferralFilter
+) -> Select[Referral, Resident]:
     if chosen.status == "open":
         statement = statement.where(Referral.status.in_(OPEN_STATUSES))
     elif chosen.status:
@@ -396,7 +399,7 @@ def _apply(
     record(session, actor, "changed", "referral", referral.id, detail)
 
 
-def export_rows(db: Database, actor: Actor) -> list[tuple[object, ...]]:
+def export_rows(db: Database, actor: Actor) -> list[tuple[Cell, ...]]:
     """Rows for ``export referrals``: date, resident number, agency, themes, status, follow-up.
 
     No names and no reasons: the export goes into spreadsheets that travel further than the

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Row, Select, and_, false, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import ColumnElement, Row, Select, and_, false, or_, select
+from sqlalchemy.orm import QueryableAttribute, Session, aliased
 
 from minami_desk.data.db import Database
 from minami_desk.data.models import Resident, ResidentSearchToken
@@ -53,9 +53,9 @@ def digits_only(text: str) -> str:
     return "".join(char for char in text if char.isdigit())
 
 
-def _prefix_range(column: object, prefix: str) -> object:
+def _prefix_range(column: QueryableAttribute[str | None], prefix: str) -> ColumnElement[bool]:
     """``column LIKE 'abc%'`` written as a range so every database uses the index."""
-    return and_(column >= prefix, column < prefix + "\uffff")  # type: ignore[operator]
+    return and_(column >= prefix, column < prefix + "\uffff")
 
 
 def _looks_numeric(query: str) -> bool:
@@ -65,7 +65,7 @@ def _looks_numeric(query: str) -> bool:
     return bool(digits) and not others
 
 
-def _name_match(name_words: list[str]) -> Select[tuple[int]]:
+def _name_match(name_words: list[str]) -> Select[int]:
     """Ids of residents with a name token starting with each word, in any order.
 
     The longest word drives the index range (it matches fewest tokens); every other word is
@@ -88,7 +88,7 @@ def _name_match(name_words: list[str]) -> Select[tuple[int]]:
     return statement
 
 
-def search_statement(text: str, include_archived: bool = False) -> Select[tuple[Resident]]:
+def search_statement(text: str, include_archived: bool = False) -> Select[Resident]:
     """Residents matching ``text``: name words (any order, as prefixes), number, phone, postcode.
 
     Every branch is an index range: name-word prefixes on the token table (so "Berg, van den"
@@ -99,7 +99,7 @@ def search_statement(text: str, include_archived: bool = False) -> Select[tuple[
     if not include_archived:
         statement = statement.where(Resident.archived_at.is_(None))
     query = text.strip()
-    conditions = []
+    conditions: list[ColumnElement[bool]] = []
     postcode = _POSTCODE_QUERY.match(query)
     if postcode:
         letters = postcode.group(2).upper()
@@ -150,7 +150,7 @@ _HIT_COLUMNS = (
 )
 
 
-def _hit(row: Row[tuple[Any, ...]]) -> ResidentHit:
+def _hit(row: Row[*tuple[Any, ...]]) -> ResidentHit:
     """A result line from plain columns: no ORM objects for a list that is read and dropped."""
     resident_id, number, first_name, infix, last_name, birth_date, phone, postcode, archived = row
     given = " ".join(part for part in (first_name, infix) if part)

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from minami_desk.errors import ValidationError
+from minami_desk.ui.kit.form_row import FormErrorLabel, add_row
 from minami_desk.ui.shell.context import AppContext
-from minami_desk.ui.widgets import FormErrorLabel, Heading, show_exception
+from minami_desk.ui.widgets import Heading, show_exception
 
 
 class EditableListPage(QWidget):
@@ -80,9 +81,7 @@ class EditableListPage(QWidget):
     # -- what a page configures -------------------------------------------------------------
     def add_field(self, label: str, field: QWidget) -> None:
         """A form row whose caption (with its &-mnemonic) moves the focus to ``field``."""
-        caption = QLabel(label, self)
-        caption.setBuddy(field)
-        self.form.addRow(caption, field)
+        add_row(self.form, label, field, owner=self)  # the page shows one message, under all
 
     def add_option(self, field: QWidget) -> None:
         """A form row without a caption, e.g. a check box that says itself what it means."""

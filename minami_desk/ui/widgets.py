@@ -9,16 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
-from minami_desk.errors import UserError, ValidationError
+from minami_desk.errors import UserError
 from minami_desk.i18n import _
 
 log = logging.getLogger(__name__)
@@ -80,29 +77,6 @@ def confirm(
     return box.clickedButton() is yes
 
 
-class FormErrorLabel(QLabel):
-    """A Dutch validation message shown under its field; hidden while there is none.
-
-    The message starts with a warning sign so it is not told by colour alone.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("formError")
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.hide()
-
-    def show_message(self, message: str) -> None:
-        self.setText("⚠ " + message)
-        self.setAccessibleName(message)
-        self.setVisible(bool(message))
-
-    def clear_message(self) -> None:
-        self.clear()
-        self.hide()
-
-
 class EmptyState(QLabel):
     """What a list shows when it has nothing yet: say what to do next."""
 
@@ -144,32 +118,3 @@ def dialog_buttons(
     buttons.accepted.connect(lambda: on_accept())
     buttons.rejected.connect(dialog.reject)
     return buttons, accept
-
-
-def text_field(
-    form: QFormLayout, parent: QWidget, label: str, accessible: str, secret: bool = False
-) -> tuple[QLineEdit, FormErrorLabel]:
-    """A captioned line edit (the &-mnemonic moves to it) with its own message under it."""
-    field = QLineEdit(parent)
-    field.setAccessibleName(accessible)
-    if secret:
-        field.setEchoMode(QLineEdit.EchoMode.Password)
-    caption = QLabel(label, parent)
-    caption.setBuddy(field)
-    error = FormErrorLabel(parent)
-    column = QVBoxLayout()
-    column.addWidget(field)
-    column.addWidget(error)
-    form.addRow(caption, column)
-    return field, error
-
-
-def show_field_errors(
-    error: ValidationError, labels: dict[str, FormErrorLabel], fallback: FormErrorLabel
-) -> None:
-    """Each message of a refused form under its own field; any other under ``fallback``."""
-    for key, message in error.errors.items():
-        labels.get(key, fallback).show_message(message)
-    window = fallback.window()
-    if isinstance(window, QDialog):
-        window.adjustSize()  # room for the messages: a wrapped one must not be cut off

@@ -12,7 +12,7 @@ from minami_desk.services.sessions.export import save_attendance_sheet
 ORDER = 55
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "attendance-sheet", help=_("make the attendance sheet (PDF) of one session")
     )

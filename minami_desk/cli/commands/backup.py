@@ -17,7 +17,7 @@ from minami_desk.services.backup import create_backup, format_size
 ORDER = 80
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "backup", help=_("write an encrypted backup file of the database")
     )

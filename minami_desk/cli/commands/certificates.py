@@ -40,7 +40,7 @@ def year_month(text: str) -> tuple[int, int]:
     return int(match.group(1)), int(match.group(2))
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "certificates", help=_("print certificates of completed trajectories (PDF)")
     )

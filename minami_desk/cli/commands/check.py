@@ -11,7 +11,7 @@ from minami_desk.services.health import run_checks
 ORDER = 90
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "check", help=_("check the database (integrity, links, schema version)")
     )

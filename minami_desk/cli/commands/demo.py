@@ -12,7 +12,7 @@ from minami_desk.i18n import _
 ORDER = 10
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "demo-data", help=_("fill the database with fictional demo data")
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+from collections.abc import Callable
 from pathlib import Path
 
 from minami_desk.cli.common import CommandContext, CommandFailed
@@ -16,7 +17,7 @@ ORDER = 40
 KINDS = ("residents", "attendance", "referrals")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("export", help=_("export to a CSV or Excel file"))
     parser.add_argument("what", choices=KINDS)
     parser.add_argument("--out", required=True, type=Path, metavar=_("FILE"))
@@ -30,4 +31,5 @@ def handle(args: argparse.Namespace, context: CommandContext) -> int | None:
         module = importlib.import_module(f"minami_desk.cli.exporters.{args.what}")
     except ModuleNotFoundError:
         raise CommandFailed(_("This export is not available yet.")) from None
-    return module.run(args, context)
+    run: Callable[[argparse.Namespace, CommandContext], int | None] = module.run
+    return run(args, context)

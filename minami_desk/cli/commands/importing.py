@@ -12,7 +12,7 @@ from minami_desk.services.imports import import_residents, report_lines
 ORDER = 35
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("import", help=_("import residents from a CSV or Excel file"))
     parser.add_argument("what", choices=("residents",))
     parser.add_argument("file", type=Path, metavar=_("FILE"))

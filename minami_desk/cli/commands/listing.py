@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+from collections.abc import Callable
 from datetime import date
 
 from minami_desk.cli.common import CommandContext
@@ -26,7 +27,7 @@ def iso_date(text: str) -> date:
         ) from None
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("list", help=_("list residents, sessions or trajectories"))
     parser.add_argument("what", choices=KINDS)
     parser.add_argument("--search", metavar=_("TEXT"))
@@ -38,4 +39,5 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def handle(args: argparse.Namespace, context: CommandContext) -> int | None:
     module = importlib.import_module(f"minami_desk.cli.listers.{args.what}")
-    return module.run(args, context)
+    run: Callable[[argparse.Namespace, CommandContext], int | None] = module.run
+    return run(args, context)

@@ -12,7 +12,7 @@ from minami_desk.services.privacy.person_export import write_person_export
 ORDER = 95
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "person-export",
         help=_("everything stored about one resident (AVG access request): FILE.pdf and FILE.json"),

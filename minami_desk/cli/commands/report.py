@@ -7,6 +7,7 @@ A reading command: it works while the window is open.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 
 from minami_desk.cli.common import CommandContext, CommandFailed, say
@@ -17,7 +18,7 @@ from minami_desk.services.reporting import Period, parse_period
 ORDER = 60
 
 
-def _period_type(kind: str) -> object:
+def _period_type(kind: str) -> Callable[[str], Period]:
     def parse(text: str) -> Period:
         try:
             return parse_period(text, kind)
@@ -27,7 +28,7 @@ def _period_type(kind: str) -> object:
     return parse
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("report", help=_("make a report (PDF and Excel)"))
     kinds = parser.add_subparsers(dest="report_kind", metavar=_("REPORT"), required=True)
     monthly = kinds.add_parser(

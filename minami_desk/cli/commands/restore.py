@@ -18,7 +18,7 @@ from minami_desk.services.restore import is_plain_database, restore_backup
 ORDER = 81
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "restore", help=_("replace the database by the contents of a backup file")
     )

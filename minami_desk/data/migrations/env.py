@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from alembic import context
+from sqlalchemy import Connection
 
 from minami_desk.data.models import Base
 
@@ -11,7 +12,7 @@ target_metadata = Base.metadata
 
 def run_migrations() -> None:
     connection = context.config.attributes.get("connection")
-    if connection is None:
+    if not isinstance(connection, Connection):
         from sqlalchemy import create_engine
 
         url = context.config.get_main_option("sqlalchemy.url") or "sqlite://"
@@ -22,7 +23,7 @@ def run_migrations() -> None:
     _configure_and_run(connection)
 
 
-def _configure_and_run(connection: object) -> None:
+def _configure_and_run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import MetaData
+from sqlalchemy import MetaData, Table
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from minami_desk.data.types import UTCDateTime, utcnow
@@ -21,6 +21,15 @@ NAMING_CONVENTION = {
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map = {datetime: UTCDateTime()}
+
+
+def table_of(model: type[Base]) -> Table:
+    """The Core table behind a mapped class, for bulk statements. The ORM types ``__table__``
+    as any FromClause; every class here is mapped to a plain Table."""
+    table = model.__table__
+    if not isinstance(table, Table):
+        raise TypeError(f"{model.__name__} is not mapped to a plain table")
+    return table
 
 
 class Timestamped:

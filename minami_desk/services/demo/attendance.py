@@ -187,8 +187,8 @@ def draw_visits(
         if best is None:
             continue  # closed that week (holiday, storm, cancelled)
         if best[0] >= KIND_PLANS[kind].target:
-            series = calendar.open(kind, day)
-            if series is None or series.dates[0] > day + timedelta(days=6):
+            opened = calendar.open(kind, day)
+            if opened is None or opened.dates[0] > day + timedelta(days=6):
                 continue
             best = (0, len(calendar.series) - 1, 0)
         _load, position, index = best

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import Connection, select
 
 from minami_desk.data.models import Organisation
+from minami_desk.data.models.base import table_of
 from minami_desk.services.demo import texts
 from minami_desk.services.demo.core import Plan, Writer, at
 from minami_desk.services.demo.people import Person
@@ -19,7 +20,7 @@ _EXTRA_CONTACTS = (0, 0, 0, 1, 1, 2, 3, 5)
 
 def organisations(connection: Connection, plan_start: date) -> dict[str, int]:
     """The agencies by name, created when missing; contact details stay empty on purpose."""
-    table = Organisation.__table__
+    table = table_of(Organisation)
     found = {name: id_ for name, id_ in connection.execute(select(table.c.name, table.c.id))}
     moment = at(plan_start, 9)
     for name in ORGANISATION_NAMES:
@@ -27,7 +28,10 @@ def organisations(connection: Connection, plan_start: date) -> dict[str, int]:
             result = connection.execute(
                 table.insert().values(name=name, created_at=moment, updated_at=moment)
             )
-            found[name] = result.inserted_primary_key[0]
+            key = result.inserted_primary_key
+            if key is None:
+                raise RuntimeError("the database returned no id for a new organisation")
+            found[name] = key[0]
     return {name: found[name] for name in ORGANISATION_NAMES}
 
 

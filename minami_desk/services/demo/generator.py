@@ -122,7 +122,7 @@ def generate_demo_data(
     Returns the number of rows made per kind (``residents``, ``sessions``, ``attendances`` …).
     """
     report = progress or (lambda _fraction: None)
-    tables: dict[str, Table] = dict(Base.metadata.tables)  # type: ignore[arg-type]
+    tables: dict[str, Table] = dict(Base.metadata.tables)
     with db.engine.execution_options(write=True).begin() as connection:
         if connection.scalar(select(func.count()).select_from(Resident)):
             raise not_empty_error()

@@ -174,7 +174,8 @@ class Calendar:
         last = self.plan.horizon
         if plan.weeks is not None:
             last = min(last, first + timedelta(weeks=plan.weeks - 1))
-        dates, skipped = [], []
+        dates: list[date] = []
+        skipped: list[date] = []
         day = first
         while day <= last:
             (skipped if day in self.closed else dates).append(day)

@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterable
 from datetime import date
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import ColumnElement, or_, select, update
 from sqlalchemy.orm import Session
 
 from minami_desk import clock
@@ -34,6 +34,7 @@ from minami_desk.data.models import (
     Trajectory,
     TrajectoryGoal,
 )
+from minami_desk.data.models.base import table_of
 from minami_desk.errors import NotFoundError
 from minami_desk.i18n import _
 from minami_desk.services.actor import Actor, Permission
@@ -97,7 +98,7 @@ def erase_person(session: Session, actor: Actor, resident_id: int) -> list[int]:
             _blank_resident(row)
     session.flush()
     session.execute(
-        ResidentSearchToken.__table__.delete().where(ResidentSearchToken.resident_id.in_(ids))
+        table_of(ResidentSearchToken).delete().where(ResidentSearchToken.resident_id.in_(ids))
     )
     session.execute(
         update(Consent)
@@ -131,7 +132,7 @@ def erase_person(session: Session, actor: Actor, resident_id: int) -> list[int]:
             .where(ProgressNote.trajectory_id.in_(trajectory_ids))
             .values(text="")
         )
-    story_condition = SuccessStory.resident_id.in_(ids)
+    story_condition: ColumnElement[bool] = SuccessStory.resident_id.in_(ids)
     if trajectory_ids:
         story_condition = or_(story_condition, SuccessStory.trajectory_id.in_(trajectory_ids))
     session.execute(

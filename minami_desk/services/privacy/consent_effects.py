@@ -15,7 +15,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from minami_desk import clock
-from minami_desk.data.db import Database
+from minami_desk.data.db import Database, affected_rows
 from minami_desk.data.models import CONSENT_KINDS, Consent, Resident, SuccessStory, Trajectory
 from minami_desk.errors import NotFoundError, ValidationError
 from minami_desk.i18n import _
@@ -70,7 +70,7 @@ def apply_withdrawal(
             .values(consent_withdrawn_at=moment)
             .execution_options(synchronize_session=False)
         )
-        count = int(result.rowcount or 0)  # type: ignore[attr-defined]
+        count = affected_rows(result)
         if count:
             record(session, actor, "changed", "success_story", None, f"consent_withdrawn:{count}")
     elif kind == "registration":

@@ -12,7 +12,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, inspect, or_, select
+from sqlalchemy import ColumnElement, and_, inspect, or_, select
 from sqlalchemy.orm import Session
 
 from minami_desk import clock, reports
@@ -56,7 +56,7 @@ def _plain(value: object) -> object:
 
 def columns(row: object) -> dict[str, Any]:
     """Every mapped column of ``row``, as plain values."""
-    mapper = inspect(row).mapper  # type: ignore[union-attr]
+    mapper = inspect(row).mapper
     return {attr.key: _plain(getattr(row, attr.key)) for attr in mapper.column_attrs}
 
 
@@ -174,7 +174,7 @@ def _referrals(session: Session, ids: list[int], names: dict[int, str]) -> list[
 
 
 def _stories(session: Session, ids: list[int], trajectory_ids: list[int]) -> list[dict[str, Any]]:
-    condition = SuccessStory.resident_id.in_(ids)
+    condition: ColumnElement[bool] = SuccessStory.resident_id.in_(ids)
     if trajectory_ids:
         condition = or_(condition, SuccessStory.trajectory_id.in_(trajectory_ids))
     statement = select(SuccessStory).where(condition).order_by(SuccessStory.story_date)

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from minami_desk import clock
-from minami_desk.data.db import Database
+from minami_desk.data.db import Database, affected_rows
 from minami_desk.data.models import (
     Attendance,
     Contact,
@@ -111,7 +111,7 @@ def _last_activity(session: Session) -> dict[int, date]:
     def take(resident_id: int, value: object) -> None:
         if value is None:
             return
-        day = clock.local(value).date() if hasattr(value, "tzinfo") else value
+        day = clock.local(value).date() if isinstance(value, datetime) else value
         assert isinstance(day, date)
         if resident_id not in latest or day > latest[resident_id]:
             latest[resident_id] = day
@@ -206,7 +206,7 @@ def apply_retention(
                 )
                 .values(help_request="")
             )
-            texts = int(result.rowcount or 0)  # type: ignore[attr-defined]
+            texts = affected_rows(result)
             if texts:
                 record(session, actor, "changed", "contact", None, f"retention:{texts}")
         if purge_audit_log:

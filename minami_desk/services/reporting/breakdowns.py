@@ -190,7 +190,7 @@ def participant_groups(
 def contacts_by_theme(session: OrmSession, period: Period) -> Breakdown:
     start, after = period.utc_bounds()
     in_period = (Contact.contact_at >= start, Contact.contact_at < after)
-    counted = dict(
+    counted: dict[int | None, int] = dict(
         session.execute(
             select(contact_theme.c.theme_id, func.count())
             .select_from(Contact)

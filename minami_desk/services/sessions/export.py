@@ -13,6 +13,7 @@ from minami_desk.clock import local, today
 from minami_desk.data.db import Database
 from minami_desk.data.models import Attendance, Consent, Resident, Session, SessionKind
 from minami_desk.documents.attendance_sheet import AttendanceSheet, SheetPerson
+from minami_desk.documents.table import Cell
 from minami_desk.documents.wording import dutch_date
 from minami_desk.i18n import _
 from minami_desk.services.actor import Actor, Permission
@@ -92,7 +93,7 @@ def save_attendance_sheet(db: Database, actor: Actor, session_id: int, out: Path
     return path
 
 
-def _export_rows(db: Database) -> Iterator[tuple[object, ...]]:
+def _export_rows(db: Database) -> Iterator[tuple[Cell, ...]]:
     """One row per resident per session, in date order, streamed so memory stays flat."""
     called_off = _("session cancelled")
     statement = (

@@ -59,7 +59,7 @@ class SeriesPlan:
 
 
 def occurrence_dates(
-    recurrence: str, weekday: int, starts_on: date, ends_on: date, skip: set[date] | frozenset
+    recurrence: str, weekday: int, starts_on: date, ends_on: date, skip: set[date] | frozenset[date]
 ) -> list[date]:
     """Every date of the series; a skipped date leaves a gap but does not shift the rhythm."""
     first = starts_on + timedelta(days=(weekday - starts_on.weekday()) % 7)
@@ -83,10 +83,11 @@ def parse_skip_dates(text: str) -> set[date]:
         entry = raw.strip()
         if not entry:
             continue
-        found = [_parse_date(match) for match in _DATE.finditer(entry)]
+        parsed = [_parse_date(match) for match in _DATE.finditer(entry)]
+        found = [day for day in parsed if day is not None]
         rest = _DATE.sub("", entry).strip().lower()
         if (
-            None in found
+            len(found) < len(parsed)
             or not found
             or len(found) > 2
             or rest not in ("", "t/m", "-", "tot en met")
@@ -98,10 +99,9 @@ def parse_skip_dates(text: str) -> set[date]:
                 ),
             )
         if len(found) == 1:
-            result.add(found[0])  # type: ignore[arg-type]
+            result.add(found[0])
             continue
         first, last = found
-        assert first is not None and last is not None
         if last < first or (last - first).days > 366:
             raise ValidationError(
                 "skip_dates", _("A period to skip must run forwards, within a year.")

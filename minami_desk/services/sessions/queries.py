@@ -98,7 +98,7 @@ _COLUMNS = (
 )
 
 
-def _counts(session: OrmSession, which: Select[Any], walk_ins: bool = False) -> dict[int, Counts]:
+def _counts(session: OrmSession, which: Select[int], walk_ins: bool = False) -> dict[int, Counts]:
     """Counts per status for the sessions ``which`` selects, in one grouped query.
 
     Grouping by (session, status) is answered from the (session_id, status) index alone;
@@ -127,7 +127,7 @@ def _counts(session: OrmSession, which: Select[Any], walk_ins: bool = False) -> 
     }
 
 
-def _summary(row: Row[Any], counts: Counts) -> SessionSummary:
+def _summary(row: Row[*tuple[Any, ...]], counts: Counts) -> SessionSummary:
     return SessionSummary(
         id=row[0],
         series_id=row[1],
@@ -148,7 +148,7 @@ def _summary(row: Row[Any], counts: Counts) -> SessionSummary:
     )
 
 
-def _base() -> Select[Any]:
+def _base() -> Select[*tuple[Any, ...]]:
     return (
         select(*_COLUMNS)
         .join(SessionKind, SessionKind.id == Session.kind_id)
@@ -157,12 +157,12 @@ def _base() -> Select[Any]:
 
 
 def _filtered(
-    statement: Select[Any],
+    statement: Select[*tuple[Any, ...]],
     first_day: date | None,
     last_day: date | None,
     kind_id: int | None,
     facilitator_id: int | None,
-) -> Select[Any]:
+) -> Select[*tuple[Any, ...]]:
     if first_day is not None:
         statement = statement.where(Session.starts_at >= wall_clock(first_day, time()))
     if last_day is not None:

@@ -49,6 +49,8 @@ def events(session: Session, actor: Actor, resident_id: int) -> list[TimelineEve
                 Milestone.trajectory_id.in_(ids), Milestone.done_on.is_not(None)
             )
         ):
+            if milestone.done_on is None:  # the query excludes these; this tells mypy
+                continue
             title = _("Milestone done: {title}").format(title=milestone.title)
             result.append(_row(milestone.trajectory_id, milestone.done_on, title))
     if ids:

@@ -6,7 +6,8 @@ follow its wording so that a participant recognises them.
 
 from __future__ import annotations
 
-from minami_desk.data.models import ASSESSMENT_MOMENTS, GOAL_CODES, STOP_REASONS
+from minami_desk.data.models import ASSESSMENT_MOMENTS, GOAL_CODES
+from minami_desk.data.models import STOP_REASONS as STOP_REASONS  # the UI's vocabulary
 from minami_desk.i18n import N_, _
 
 GOAL_LABELS = {

@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Row, Select, or_, select
 from sqlalchemy.orm import Session
 
 from minami_desk.data.db import Database
+from minami_desk.data.models import TRAJECTORY_STATUSES as TRAJECTORY_STATUSES  # for the UI
 from minami_desk.data.models import (
-    TRAJECTORY_STATUSES,
     Certificate,
     ProgressNote,
     Resident,
@@ -108,8 +109,9 @@ _SUMMARY_COLUMNS = (
 )
 
 
-def _summary_statement() -> Select[tuple[object, ...]]:
-    """Plain columns, not ORM objects: a list of 10,000 trajectories stays quick."""
+def _summary_statement() -> Select[*tuple[Any, ...]]:
+    """Plain columns, not ORM objects: a list of 10,000 trajectories stays quick. (Past ten
+    columns SQLAlchemy types a row's values as Any.)"""
     return (
         select(*_SUMMARY_COLUMNS)
         .join(Resident, Resident.id == Trajectory.resident_id)
@@ -117,7 +119,7 @@ def _summary_statement() -> Select[tuple[object, ...]]:
     )
 
 
-def _summary(row: Row[tuple[object, ...]]) -> TrajectorySummary:
+def _summary(row: Row[*tuple[Any, ...]]) -> TrajectorySummary:
     (
         id_,
         resident_id,
@@ -134,17 +136,17 @@ def _summary(row: Row[tuple[object, ...]]) -> TrajectorySummary:
         stop_reason,
     ) = row
     return TrajectorySummary(
-        id=id_,  # type: ignore[arg-type]
-        resident_id=resident_id,  # type: ignore[arg-type]
-        resident_number=number,  # type: ignore[arg-type]
-        resident_name=" ".join(part for part in (first, infix, last) if part),  # type: ignore[misc]
-        coach_id=coach_id,  # type: ignore[arg-type]
-        coach_name=coach or "",  # type: ignore[arg-type]
-        start_date=start,  # type: ignore[arg-type]
-        planned_end_date=planned,  # type: ignore[arg-type]
-        end_date=end,  # type: ignore[arg-type]
-        status=status,  # type: ignore[arg-type]
-        stop_reason=stop_reason,  # type: ignore[arg-type]
+        id=id_,
+        resident_id=resident_id,
+        resident_number=number,
+        resident_name=" ".join(part for part in (first, infix, last) if part),
+        coach_id=coach_id,
+        coach_name=coach or "",
+        start_date=start,
+        planned_end_date=planned,
+        end_date=end,
+        status=status,
+        stop_reason=stop_reason,
     )
 
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from minami_desk.data.db import Database
-from minami_desk.data.models import MILESTONE_OFFSETS, MilestoneTemplate
+from minami_desk.data.models import MILESTONE_OFFSETS as MILESTONE_OFFSETS  # the UI's vocabulary
+from minami_desk.data.models import MilestoneTemplate
 from minami_desk.errors import ValidationError
 from minami_desk.i18n import N_, _
 from minami_desk.services.actor import Actor, Permission

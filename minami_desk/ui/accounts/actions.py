@@ -13,16 +13,10 @@ from PySide6.QtWidgets import (
 from minami_desk.errors import ValidationError
 from minami_desk.i18n import _
 from minami_desk.services import accounts
+from minami_desk.ui.kit.form_row import FormErrorLabel, show_errors, text_field
 from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.shell.sign_in import SignInDialog
-from minami_desk.ui.widgets import (
-    FormErrorLabel,
-    dialog_buttons,
-    show_error,
-    show_field_errors,
-    text_field,
-    user_message,
-)
+from minami_desk.ui.widgets import dialog_buttons, show_error, user_message
 
 
 class ChangePasswordDialog(QDialog):
@@ -70,7 +64,7 @@ class ChangePasswordDialog(QDialog):
                 self.context.db, self.context.actor, values["current"], values["password"]
             )
         except ValidationError as error:
-            show_field_errors(error, self.errors, self.errors["password"])
+            show_errors(self.errors, error.errors, self.errors["password"], fit=True)
             return
         except Exception as error:
             self.errors["current"].show_message(user_message(error))

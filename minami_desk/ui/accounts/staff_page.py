@@ -27,19 +27,11 @@ from minami_desk.services import accounts
 from minami_desk.services.accounts import STAFF_ROLES
 from minami_desk.services.actor import role_label
 from minami_desk.services.settings import get_setting, set_settings
+from minami_desk.ui.kit.form_row import FormErrorLabel, show_errors, text_field
 from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.shell.idle_lock import DEFAULT_IDLE_MINUTES, IDLE_SETTING
 from minami_desk.ui.shell.style import colours
-from minami_desk.ui.widgets import (
-    FormErrorLabel,
-    Heading,
-    confirm,
-    dialog_buttons,
-    show_exception,
-    show_field_errors,
-    text_field,
-    user_message,
-)
+from minami_desk.ui.widgets import Heading, confirm, dialog_buttons, show_exception, user_message
 
 COLUMNS = (N_("Name"), N_("Sign-in name"), N_("Role"), N_("Status"))
 
@@ -108,7 +100,7 @@ class AddStaffDialog(QDialog):
                 self.password.text(),
             )
         except ValidationError as error:
-            show_field_errors(error, self.errors, self.general_error)
+            show_errors(self.errors, error.errors, self.general_error, fit=True)
             return
         except Exception as error:
             self.general_error.show_message(user_message(error))

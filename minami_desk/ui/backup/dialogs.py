@@ -38,9 +38,10 @@ from minami_desk.services.backup import (
 )
 from minami_desk.services.database import open_database
 from minami_desk.services.restore import RestoreResult, is_plain_database, restore_backup
+from minami_desk.ui.kit.form_row import FormErrorLabel
 from minami_desk.ui.shell import tasks
 from minami_desk.ui.shell.context import AppContext
-from minami_desk.ui.widgets import FormErrorLabel, confirm, show_exception, show_info
+from minami_desk.ui.widgets import confirm, show_exception, show_info
 
 FILE_FILTER = "Mi na Mi back-up (*.mnb)"
 RELOAD_KINDS = (

@@ -9,7 +9,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDateTimeEdit,
     QDialog,
     QFormLayout,
@@ -31,11 +30,11 @@ from minami_desk.services.contacts import ContactInput, record_contact, staff_op
 from minami_desk.services.labels import CHANNEL_LABELS
 from minami_desk.services.profile import get_resident
 from minami_desk.services.themes import list_themes
-from minami_desk.ui.date_typing import typeable
-from minami_desk.ui.desk.fields import add_field
 from minami_desk.ui.desk.search import ResidentSearch
+from minami_desk.ui.kit.date_field import DateField, typeable
+from minami_desk.ui.kit.form_row import FormErrorLabel, add_row, show_errors
 from minami_desk.ui.shell.context import AppContext
-from minami_desk.ui.widgets import FormErrorLabel, show_exception
+from minami_desk.ui.widgets import show_exception
 
 
 class ContactDialog(QDialog):
@@ -116,25 +115,15 @@ class ContactDialog(QDialog):
         self.follow_up = QCheckBox(_("&Follow up on"), self)
         self.follow_up.setAccessibleName(_("Plan a follow-up"))
         in_a_week = clock.today() + timedelta(days=7)
-        self.follow_date = QDateEdit(QDate(in_a_week.year, in_a_week.month, in_a_week.day), self)
-        self.follow_date.setDisplayFormat("dd-MM-yyyy")
-        self.follow_date.setCalendarPopup(True)
-        self.follow_date.setAccessibleName(_("Follow-up date"))
+        self.follow_date = DateField(self, _("Follow-up date"), in_a_week)
         self.follow_date.setToolTip(_("The day to contact the resident again; Vandaag lists it"))
         self.follow_date.setEnabled(False)
         self.follow_up.toggled.connect(self.follow_date.setEnabled)
         typeable(self.when)
-        typeable(self.follow_date)
         follow.addWidget(self.follow_up)
         follow.addWidget(self.follow_date)
         follow.addStretch(1)
-        holder = QWidget(self)
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(follow)
-        self.errors["follow_up_on"] = FormErrorLabel(holder)
-        column.addWidget(self.errors["follow_up_on"])
-        form.addRow(_("Follow-up"), holder)
+        self.errors["follow_up_on"] = add_row(form, _("Follow-up"), follow, owner=self)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         cancel = QPushButton(_("Cancel"), self)
@@ -156,8 +145,10 @@ class ContactDialog(QDialog):
         else:
             self.channel.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _row(self, form: QFormLayout, key: str, label: str, accessible: str, widget: QWidget):
-        self.errors[key] = add_field(form, self, label, accessible, widget)
+    def _row(
+        self, form: QFormLayout, key: str, label: str, accessible: str, widget: QWidget
+    ) -> None:
+        self.errors[key] = add_row(form, label, widget, accessible, owner=self)
 
     def _toggle(self, item: QListWidgetItem) -> None:
         checked = item.checkState() == Qt.CheckState.Checked
@@ -194,7 +185,7 @@ class ContactDialog(QDialog):
             ],
             help_request=self.description.toPlainText(),
             handled_by_id=self.handled_by.currentData(),
-            follow_up_on=self.follow_date.date().toPython() if self.follow_up.isChecked() else None,  # type: ignore[arg-type]
+            follow_up_on=self.follow_date.value() if self.follow_up.isChecked() else None,
         )
 
     def save(self) -> None:
@@ -203,8 +194,7 @@ class ContactDialog(QDialog):
         try:
             self.contact_id = record_contact(self.context.db, self.context.actor, self.read())
         except ValidationError as error:
-            for key, message in error.errors.items():
-                self.errors.get(key, self.errors["resident"]).show_message(message)
+            show_errors(self.errors, error.errors, self.errors["resident"])
             return
         except Exception as error:
             show_exception(self, error)

@@ -26,10 +26,17 @@ from minami_desk.errors import ValidationError
 from minami_desk.i18n import _
 from minami_desk.services.consents import ConsentChoice
 from minami_desk.services.duplicates import REASON_LABELS, DuplicateCandidate, find_duplicates
-from minami_desk.services.registration import load_input, register_resident, update_resident
+from minami_desk.services.registration import (
+    ResidentInput,
+    load_input,
+    register_resident,
+    update_resident,
+    validate_registration,
+)
 from minami_desk.ui.desk.resident_form import ResidentForm
+from minami_desk.ui.kit.form_row import FormErrorLabel
 from minami_desk.ui.shell.context import AppContext
-from minami_desk.ui.widgets import FormErrorLabel, show_exception
+from minami_desk.ui.widgets import show_exception
 
 
 class DuplicatePanel(QFrame):
@@ -190,11 +197,23 @@ class RegistrationDialog(QDialog):
         self.save()
 
     # -- saving -----------------------------------------------------------------------------
+    def _service_errors(self, data: ResidentInput) -> dict[str, str]:
+        """The service's own checks, run without saving (nothing is stored)."""
+        if self.resident_id is None:
+            choices = [ConsentChoice(kind, given) for kind, given in self.form.consent_choices()]
+        else:  # an edit keeps the consent it has; the service checks that on saving
+            choices = [ConsentChoice("registration", True)]
+        try:
+            validate_registration(data, choices)
+        except ValidationError as error:
+            return error.errors
+        return {}
+
     def save(self) -> None:
         data, problems = self.form.read()
         self.general_error.clear_message()
-        if problems:
-            self.form.show_errors(problems)
+        if problems:  # with what the service says of the rest: every message in this one pass
+            self.form.show_errors({**self._service_errors(data), **problems})
             return
         if self.resident_id is None and self.check_duplicates():
             self.duplicates.candidates.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,13 +22,12 @@ from PySide6.QtWidgets import (
 
 from minami_desk import clock
 from minami_desk.i18n import N_, _
-from minami_desk.services.imports import parse_date
 from minami_desk.services.labels import AGE_GROUP_LABELS, CONSENT_LABELS, GENDER_LABELS
 from minami_desk.services.postcodes import known_wijken, suggest_wijk
 from minami_desk.services.registration import ResidentInput, is_under_guardian_age
-from minami_desk.ui.desk.fields import add_field
+from minami_desk.ui.kit.date_field import Century, OptionalDateField
+from minami_desk.ui.kit.form_row import FormErrorLabel, add_row, show_errors
 from minami_desk.ui.shell.context import AppContext
-from minami_desk.ui.widgets import FormErrorLabel
 
 FORM_CONSENTS = ("registration", "photos", "contact_phone", "contact_whatsapp")
 TEXT_FIELDS = (
@@ -63,9 +62,9 @@ class ResidentForm(QWidget):
         person = QFormLayout()
         outer.addLayout(person)
         for key, label, accessible in TEXT_FIELDS:
-            self._add(person, key, label, accessible, QLineEdit(self))
-        birth = self.line("birth_date")
-        birth.setPlaceholderText(_("dd-mm-jjjj"))
+            field = OptionalDateField(self, century=Century.BIRTH) if key == "birth_date" else None
+            self._add(person, key, label, accessible, field or QLineEdit(self))
+        birth = self.birth_field()
         self.age_group = QComboBox(self)
         self.age_group.addItem(_("— (date of birth given)"), None)
         for code, text in AGE_GROUP_LABELS.items():
@@ -130,10 +129,17 @@ class ResidentForm(QWidget):
             self.line(key).editingFinished.connect(self.names_changed.emit)
         self.setFocusProxy(self.line("first_name"))
 
-    def _add(self, form: QFormLayout, key: str, label: str, accessible: str, widget: QWidget):
+    def _add(
+        self, form: QFormLayout, key: str, label: str, accessible: str, widget: QWidget
+    ) -> None:
         widget.setObjectName(key)
-        self.errors[key] = add_field(form, self, _(label), _(accessible), widget)
+        self.errors[key] = add_row(form, _(label), widget, _(accessible), owner=self)
         self.inputs[key] = widget
+
+    def birth_field(self) -> OptionalDateField:
+        widget = self.inputs["birth_date"]
+        assert isinstance(widget, OptionalDateField)
+        return widget
 
     def line(self, key: str) -> QLineEdit:
         widget = self.inputs[key]
@@ -150,10 +156,7 @@ class ResidentForm(QWidget):
             self._suggested = suggestion
 
     def _birth_date(self) -> date | None:
-        try:
-            return parse_date(self.line("birth_date").text())
-        except ValueError:
-            return None
+        return self.birth_field().value_or_none()
 
     def _update_minor(self) -> None:
         minor = is_under_guardian_age(
@@ -167,7 +170,7 @@ class ResidentForm(QWidget):
         problems: dict[str, str] = {}
         birth: date | None = None
         try:
-            birth = parse_date(self.line("birth_date").text())
+            birth = self.birth_field().value()
         except ValueError:
             problems["birth_date"] = _("This date does not exist or is not written as dd-mm-jjjj.")
         data = ResidentInput(
@@ -204,9 +207,7 @@ class ResidentForm(QWidget):
             "guardian_phone",
         ):
             self.line(key).setText(getattr(data, key))
-        self.line("birth_date").setText(
-            data.birth_date.strftime("%d-%m-%Y") if data.birth_date else ""
-        )
+        self.birth_field().set_value(data.birth_date)
         self.age_group.setCurrentIndex(max(0, self.age_group.findData(data.age_group)))
         self.gender.setCurrentIndex(max(0, self.gender.findData(data.gender)))
         self.wijk.setCurrentText(data.wijk)
@@ -215,21 +216,11 @@ class ResidentForm(QWidget):
         self._update_minor()
 
     def show_errors(self, errors: dict[str, str]) -> None:
-        """Each message under its field; the first faulty field gets the focus."""
-        for label in self.errors.values():
-            label.clear_message()
-        first: QWidget | None = None
-        for key, message in errors.items():
-            label = self.errors.get(key)
-            if label is None:
-                continue
-            label.show_message(message)
-            if key in ("guardian_name", "guardian_phone"):
-                self.minor_box.show()
-            if first is None and key in self.inputs:
-                first = self.inputs[key]
-        if first is not None:
-            first.setFocus(Qt.FocusReason.OtherFocusReason)
+        """Each message under its field, all at once; the first faulty field gets the focus."""
+        if {"guardian_name", "guardian_phone"} & errors.keys():
+            self.minor_box.show()
+        known = {key: message for key, message in errors.items() if key in self.errors}
+        show_errors(self.errors, known, fields=self.inputs)
 
     def consent_choices(self) -> list[tuple[str, bool]]:
         return [(kind, box.isChecked()) for kind, box in self.consents.items() if box.isChecked()]

@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QHeaderView,
     QLabel,
@@ -29,6 +28,7 @@ from minami_desk.services.audit_query import (
     audit_rows,
     audit_staff,
 )
+from minami_desk.ui.kit.date_field import DateField
 from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.widgets import Heading, show_exception
 
@@ -157,15 +157,9 @@ class AuditLogPage(QWidget):
         self.staff = self._combo(_("Staff member"))
         self.use_period = QCheckBox(_("&Period"), self)
         self.use_period.setAccessibleName(_("Filter on a period"))
-        self.date_from = QDateEdit(self)
-        self.date_to = QDateEdit(self)
-        for edit, accessible in (
-            (self.date_from, _("From")),
-            (self.date_to, _("Up to and including")),
-        ):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd-MM-yyyy")
-            edit.setAccessibleName(accessible)
+        self.date_from = DateField(self, _("From"))
+        self.date_to = DateField(self, _("Up to and including"))
+        for edit in (self.date_from, self.date_to):
             edit.setEnabled(False)
         self.use_period.toggled.connect(self.date_from.setEnabled)
         self.use_period.toggled.connect(self.date_to.setEnabled)
@@ -208,8 +202,8 @@ class AuditLogPage(QWidget):
         self.date_from.dateChanged.connect(self.refresh)
         self.date_to.dateChanged.connect(self.refresh)
         today = clock.today()
-        self.date_to.setDate(QDate(today.year, today.month, today.day))
-        self.date_from.setDate(QDate(today.year, today.month, 1))
+        self.date_to.set_value(today)
+        self.date_from.set_value(today.replace(day=1))
         self._loading = False
 
     def _combo(self, accessible: str) -> QComboBox:
@@ -249,11 +243,8 @@ class AuditLogPage(QWidget):
     def current_filter(self) -> AuditFilter:
         who = self.staff.currentData()
 
-        def day(edit: QDateEdit) -> date | None:
-            if not self.use_period.isChecked():
-                return None
-            value = edit.date()
-            return date(value.year(), value.month(), value.day())
+        def day(edit: DateField) -> date | None:
+            return edit.value() if self.use_period.isChecked() else None
 
         return AuditFilter(
             action=self.action.currentData(),

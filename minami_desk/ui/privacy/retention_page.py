@@ -132,10 +132,11 @@ class RetentionPage(QWidget):
         self.empty.setVisible(not due.residents)
 
     def ticked_ids(self) -> list[int]:
+        items = (self.table.item(row, 0) for row in range(self.table.rowCount()))
         return [
-            int(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole))
-            for row in range(self.table.rowCount())
-            if self.table.item(row, 0).checkState() == Qt.CheckState.Checked
+            int(item.data(Qt.ItemDataRole.UserRole))
+            for item in items
+            if item is not None and item.checkState() == Qt.CheckState.Checked
         ]
 
     def save_periods(self) -> None:

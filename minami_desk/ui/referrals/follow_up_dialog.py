@@ -35,12 +35,8 @@ from minami_desk.services.referrals import (
     record_follow_up,
     status_label,
 )
-from minami_desk.ui.referrals.forms import (
-    ErrorForm,
-    date_edit,
-    date_of,
-    save_and_close,
-)
+from minami_desk.ui.kit.date_field import DateField
+from minami_desk.ui.kit.form_row import FormRows, save_and_close
 from minami_desk.ui.referrals.referral_dialog import FOLLOW_UP_AFTER_DAYS, ReferralDialog
 from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.widgets import Heading, primary_button
@@ -88,13 +84,13 @@ class FollowUpDialog(QDialog):
         self.reason.setObjectName("muted")
         layout.addWidget(self.reason)
 
-        form = ErrorForm(self)
+        form = FormRows(self)
         status_row = QVBoxLayout()
         self.status_group = QButtonGroup(self)
         self.status_buttons: dict[str, QRadioButton] = {}
         status_holder = QWidget(self)
         status_holder.setLayout(status_row)
-        form.add_row("status", _("St&atus"), status_holder)
+        form.add("status", _("St&atus"), status_holder)
         self._status_row = status_row
 
         self.note = QPlainTextEdit(self)
@@ -103,20 +99,20 @@ class FollowUpDialog(QDialog):
         self.note.setPlaceholderText(_("What did the resident tell? What did the agency do?"))
         self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(100)
-        form.add_row("outcome_note", _("&Outcome"), self.note)
+        form.add("outcome_note", _("&Outcome"), self.note)
 
         next_row = QHBoxLayout()
         self.next_enabled = QCheckBox(_("Follow up &again on"), self)
         self.next_enabled.setAccessibleName(_("Follow up again"))
-        self.next_on = date_edit(
-            self, clock.today() + timedelta(days=FOLLOW_UP_AFTER_DAYS), _("Next follow-up date")
+        self.next_on = DateField(
+            self, _("Next follow-up date"), clock.today() + timedelta(days=FOLLOW_UP_AFTER_DAYS)
         )
         self.next_on.setToolTip(_("The day to ask again how it went; Vandaag lists it"))
         self.next_enabled.toggled.connect(self._sync_next)
         next_row.addWidget(self.next_enabled)
         next_row.addWidget(self.next_on)
         next_row.addStretch(1)
-        form.add_row("follow_up_on", _("Next step"), next_row, self.next_enabled)
+        form.add("follow_up_on", _("Next step"), next_row, self.next_enabled)
         form.place(layout)
         self.form = form
 
@@ -181,7 +177,7 @@ class FollowUpDialog(QDialog):
         status = self.chosen_status()
         next_date = None
         if status in OPEN_STATUSES and self.next_enabled.isChecked():
-            next_date = date_of(self.next_on)
+            next_date = self.next_on.value()
         result = FollowUpResult(status, self.note.toPlainText(), next_date)
         db, actor = self.context.db, self.context.actor
         save_and_close(

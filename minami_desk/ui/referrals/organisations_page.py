@@ -23,7 +23,7 @@ from minami_desk.services.organisations import (
     list_organisations,
     save_organisation,
 )
-from minami_desk.ui.referrals.forms import ErrorForm
+from minami_desk.ui.kit.form_row import FormRows
 from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.widgets import Heading, show_exception
 
@@ -62,7 +62,7 @@ class OrganisationsPage(QWidget):
         row.addLayout(left, 2)
 
         right = QVBoxLayout()
-        form = ErrorForm(self)
+        form = FormRows(self)
         self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
         for key, label, multiline in (
             ("name", _("&Name"), False),
@@ -84,7 +84,7 @@ class OrganisationsPage(QWidget):
             field.setAccessibleName(label.replace("&", ""))
             if key not in ("name", "kind", "notes"):
                 field.setPlaceholderText(_(TO_FILL_IN))
-            form.add_row(key, label, field)
+            form.add(key, label, field)
             self.fields[key] = field
         self.active = QCheckBox(_("&Active (offered when making a referral)"), self)
         self.active.setAccessibleName(_("Active"))

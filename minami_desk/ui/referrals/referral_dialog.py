@@ -36,13 +36,8 @@ from minami_desk.services.referrals import (
     update_referral,
 )
 from minami_desk.services.themes import list_themes
-from minami_desk.ui.referrals.forms import (
-    ErrorForm,
-    date_edit,
-    date_of,
-    save_and_close,
-    set_date,
-)
+from minami_desk.ui.kit.date_field import DateField
+from minami_desk.ui.kit.form_row import FormRows, save_and_close
 from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.widgets import Heading, dialog_buttons
 
@@ -71,7 +66,7 @@ class ReferralDialog(QDialog):
         layout = QVBoxLayout(self)
         self.heading = Heading(resident_label(context.db, context.actor, resident_id), self, 2)
         layout.addWidget(self.heading)
-        form = ErrorForm(self)
+        form = FormRows(self)
 
         self.organisation = QComboBox(self)
         self.organisation.setAccessibleName(_("Agency"))
@@ -82,13 +77,13 @@ class ReferralDialog(QDialog):
             if organisation.kind:
                 text += f" ({organisation.kind})"
             self.organisation.addItem(text, organisation.id)
-        form.add_row("organisation", _("&Agency"), self.organisation)
+        form.add("organisation", _("&Agency"), self.organisation)
 
         today = clock.today()
-        self.referred_on = date_edit(self, today, _("Referral date"))
+        self.referred_on = DateField(self, _("Referral date"), today)
         self.referred_on.setToolTip(_("The day the resident was referred"))
         self.referred_on.setMaximumDate(self.referred_on.date())
-        form.add_row("referred_on", _("&Date"), self.referred_on)
+        form.add("referred_on", _("&Date"), self.referred_on)
 
         self.themes = QListWidget(self)
         self.themes.setAccessibleName(_("Themes"))
@@ -99,7 +94,7 @@ class ReferralDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, theme.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
-        form.add_row("themes", _("&Themes"), self.themes)
+        form.add("themes", _("&Themes"), self.themes)
 
         self.reason = QPlainTextEdit(self)
         self.reason.setAccessibleName(_("Reason for the referral"))
@@ -109,7 +104,7 @@ class ReferralDialog(QDialog):
         self.reason.setPlaceholderText(_("What does the resident need help with from this agency?"))
         self.reason.setTabChangesFocus(True)
         self.reason.setMaximumHeight(90)
-        form.add_row("reason", _("&Reason"), self.reason)
+        form.add("reason", _("&Reason"), self.reason)
 
         handover_row = QHBoxLayout()
         self.handover_group = QButtonGroup(self)
@@ -128,7 +123,7 @@ class ReferralDialog(QDialog):
         self.handover_buttons["accompanied"].setToolTip(
             _("Someone of the centre went along to the first appointment")
         )
-        form.add_row(
+        form.add(
             "handover", _("Warm &handover"), handover_row, self.handover_buttons["called_together"]
         )
 
@@ -136,8 +131,8 @@ class ReferralDialog(QDialog):
         self.follow_up_enabled = QCheckBox(_("&Follow up on"), self)
         self.follow_up_enabled.setAccessibleName(_("Plan a follow-up"))
         self.follow_up_enabled.setChecked(True)
-        self.follow_up_on = date_edit(
-            self, today + timedelta(days=FOLLOW_UP_AFTER_DAYS), _("Follow-up date")
+        self.follow_up_on = DateField(
+            self, _("Follow-up date"), today + timedelta(days=FOLLOW_UP_AFTER_DAYS)
         )
         self.follow_up_on.setToolTip(
             _("On this day the referral appears on Today to ask how it went")
@@ -146,7 +141,7 @@ class ReferralDialog(QDialog):
         follow_row.addWidget(self.follow_up_enabled)
         follow_row.addWidget(self.follow_up_on)
         follow_row.addStretch(1)
-        form.add_row("follow_up_on", _("Follow-up"), follow_row, self.follow_up_enabled)
+        form.add("follow_up_on", _("Follow-up"), follow_row, self.follow_up_enabled)
 
         form.place(layout)
         self.form = form
@@ -161,7 +156,7 @@ class ReferralDialog(QDialog):
     def _fill(self, row: ReferralRow) -> None:
         index = self.organisation.findData(row.organisation_id)
         self.organisation.setCurrentIndex(max(index, 0))
-        set_date(self.referred_on, row.referred_on)
+        self.referred_on.set_value(row.referred_on)
         for index in range(self.themes.count()):
             item = self.themes.item(index)
             checked = item.data(Qt.ItemDataRole.UserRole) in row.theme_ids
@@ -170,7 +165,7 @@ class ReferralDialog(QDialog):
         self.handover_buttons[row.handover].setChecked(True)
         self.follow_up_enabled.setChecked(row.follow_up_on is not None)
         if row.follow_up_on is not None:
-            set_date(self.follow_up_on, row.follow_up_on)
+            self.follow_up_on.set_value(row.follow_up_on)
 
     def set_organisation(self, organisation_id: int) -> None:
         self.organisation.setCurrentIndex(max(self.organisation.findData(organisation_id), 0))
@@ -193,11 +188,11 @@ class ReferralDialog(QDialog):
         return ReferralInput(
             resident_id=self.resident_id,
             organisation_id=self.organisation.currentData() or 0,
-            referred_on=date_of(self.referred_on),
+            referred_on=self.referred_on.value(),
             theme_ids=theme_ids,
             reason=self.reason.toPlainText(),
             handover=handover,
-            follow_up_on=date_of(self.follow_up_on) if self.follow_up_enabled.isChecked() else None,
+            follow_up_on=self.follow_up_on.value() if self.follow_up_enabled.isChecked() else None,
             contact_id=self.contact_id,
         )
 

@@ -36,9 +36,9 @@ from minami_desk.services.referrals import (
     status_label,
 )
 from minami_desk.services.themes import list_themes
+from minami_desk.ui.kit.date_field import DateField
+from minami_desk.ui.kit.table import RowsModel, make_table, selected_id
 from minami_desk.ui.referrals import navigation
-from minami_desk.ui.referrals.forms import date_edit, date_of
-from minami_desk.ui.referrals.table import RowsModel, make_table, selected_id
 from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.widgets import EmptyState, Heading
 
@@ -87,8 +87,8 @@ class ReferralsSection(QWidget):
         self.period = QCheckBox(_("&Period from"), self)
         self.period.setAccessibleName(_("Filter by period"))
         today = clock.today()
-        self.period_start = date_edit(self, today.replace(day=1), _("Period start"))
-        self.period_end = date_edit(self, today, _("Period end"))
+        self.period_start = DateField(self, _("Period start"), today.replace(day=1))
+        self.period_end = DateField(self, _("Period end"), today)
         self.period_start.setEnabled(False)
         self.period_end.setEnabled(False)
         self.period.toggled.connect(self.period_start.setEnabled)
@@ -184,7 +184,7 @@ class ReferralsSection(QWidget):
     def current_filter(self) -> ReferralFilter:
         start = end = None
         if self.period.isChecked():
-            start, end = date_of(self.period_start), date_of(self.period_end)
+            start, end = self.period_start.value(), self.period_end.value()
             if end < start:
                 start, end = end, start
         return ReferralFilter(

@@ -20,10 +20,10 @@ from minami_desk.ui.shell.style import LIGHT
 
 try:  # PySide6-Essentials ships without QtPdf on some platforms
     from PySide6.QtPdf import QPdfDocument
-except ImportError:  # pragma: no cover - depends on the installed Qt
-    QPdfDocument = None
 
-HAS_PDF_RENDERING = QPdfDocument is not None
+    HAS_PDF_RENDERING = True
+except ImportError:  # pragma: no cover - depends on the installed Qt
+    HAS_PDF_RENDERING = False
 PREVIEW_WIDTH = 760
 
 
@@ -105,10 +105,10 @@ class ReportPreview(QWidget):
         self.pages_holder = QWidget(self)
         self.pages_layout = QVBoxLayout(self.pages_holder)
         self.pages_layout.setSpacing(12)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.pages_holder)
-        self.scroll.setAccessibleName(_("Report pages"))
+        self.pages_scroll = QScrollArea(self)
+        self.pages_scroll.setWidgetResizable(True)
+        self.pages_scroll.setWidget(self.pages_holder)
+        self.pages_scroll.setAccessibleName(_("Report pages"))
         self.browser = QTextBrowser(self)
         self.browser.setAccessibleName(_("Report figures"))
         self.hint = QLabel(
@@ -118,12 +118,13 @@ class ReportPreview(QWidget):
         self.hint.setObjectName("muted")
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
-        layout.addWidget(self.scroll)
+        layout.addWidget(self.pages_scroll)
         layout.addWidget(self.browser)
-        self.scroll.setVisible(HAS_PDF_RENDERING)
+        self.pages_scroll.setVisible(HAS_PDF_RENDERING)
         self.browser.setVisible(not HAS_PDF_RENDERING)
         self.hint.setVisible(not HAS_PDF_RENDERING)
-        self._document: object | None = None
+        # The rendered document with the buffer and bytes it reads from (kept alive together).
+        self._document: tuple[QPdfDocument, QBuffer, QByteArray] | None = None
         self._html = ""
 
     def show_report(self, report: MonthlyReport, pdf: bytes) -> None:
@@ -135,8 +136,9 @@ class ReportPreview(QWidget):
     def _show_pages(self, pdf: bytes) -> None:  # pragma: no cover - needs QtPdf
         while self.pages_layout.count():
             item = self.pages_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            shown = item.widget() if item is not None else None
+            if shown is not None:
+                shown.deleteLater()
         data = QByteArray(pdf)
         buffer = QBuffer(data, self)
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -162,7 +164,9 @@ class ReportPreview(QWidget):
         document.print_(printer)
 
     def _print_pages(self, printer: QPrinter) -> None:  # pragma: no cover - needs QtPdf
-        document = self._document[0]  # type: ignore[index]
+        if self._document is None:
+            return
+        document = self._document[0]
         painter = QPainter(printer)
         try:
             for page in range(document.pageCount()):

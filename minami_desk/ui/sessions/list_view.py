@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -22,6 +21,7 @@ from minami_desk.clock import today
 from minami_desk.i18n import N_, _, format_date
 from minami_desk.services.sessions.kinds import KindInfo
 from minami_desk.services.sessions.queries import Facilitator, SessionSummary
+from minami_desk.ui.kit.date_field import DateField
 from minami_desk.ui.sessions.common import struck, time_range
 
 COLUMNS = (
@@ -34,10 +34,6 @@ COLUMNS = (
     N_("Present"),
     N_("Status"),
 )
-
-
-def _date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 class SessionList(QWidget):
@@ -54,17 +50,10 @@ class SessionList(QWidget):
         self.kind.setAccessibleName(_("Filter by kind"))
         self.facilitator = QComboBox(self)
         self.facilitator.setAccessibleName(_("Filter by facilitator"))
-        self.date_from = QDateEdit(self)
-        self.date_to = QDateEdit(self)
-        for edit, name in ((self.date_from, _("From date")), (self.date_to, _("Until date"))):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd-MM-yyyy")
-            edit.setAccessibleName(name)
+        self.date_from = DateField(self, _("From date"), today() - timedelta(days=7))
+        self.date_to = DateField(self, _("Until date"), today() + timedelta(days=35))
+        for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(lambda _value: self.filters_changed.emit())
-        start = today() - timedelta(days=7)
-        end = today() + timedelta(days=35)
-        self.date_from.setDate(QDate(start.year, start.month, start.day))
-        self.date_to.setDate(QDate(end.year, end.month, end.day))
         for label_text, widget in (
             (_("&Kind:"), self.kind),
             (_("Fro&m:"), self.date_from),
@@ -88,11 +77,7 @@ class SessionList(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.itemActivated.connect(
-            lambda item: self.activated.emit(
-                int(self.table.item(item.row(), 0).data(Qt.ItemDataRole.UserRole))
-            )
-        )
+        self.table.itemActivated.connect(lambda item: self._activate_row(item.row()))
         self.table.itemSelectionChanged.connect(self.selection_changed.emit)
         layout.addWidget(self.table, 1)
 
@@ -113,8 +98,8 @@ class SessionList(QWidget):
 
     def filters(self) -> tuple[date, date, int | None, int | None]:
         return (
-            _date(self.date_from.date()),
-            _date(self.date_to.date()),
+            self.date_from.value(),
+            self.date_to.value(),
             self.kind.currentData(),
             self.facilitator.currentData(),
         )
@@ -147,8 +132,14 @@ class SessionList(QWidget):
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
 
+    def _activate_row(self, row: int) -> None:
+        first = self.table.item(row, 0)
+        if first is not None:
+            self.activated.emit(int(first.data(Qt.ItemDataRole.UserRole)))
+
     def current_session_id(self) -> int | None:
         row = self.table.currentRow()
-        if row < 0 or self.table.item(row, 0) is None:
+        first = self.table.item(row, 0) if row >= 0 else None
+        if first is None:
             return None
-        return int(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole))
+        return int(first.data(Qt.ItemDataRole.UserRole))

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
-from PySide6.QtCore import QDate, QTime
+from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -36,9 +35,10 @@ from minami_desk.services.sessions.planning import (
     update_session,
 )
 from minami_desk.services.sessions.queries import SessionSummary, list_facilitators
-from minami_desk.ui.date_typing import typeable
+from minami_desk.ui.kit.date_field import DateField, typeable
+from minami_desk.ui.kit.form_row import FormErrorLabel, add_row, show_errors
 from minami_desk.ui.shell.context import AppContext
-from minami_desk.ui.widgets import FormErrorLabel, show_exception
+from minami_desk.ui.widgets import show_exception
 
 WEEKDAYS = (
     N_("Monday"),
@@ -49,14 +49,6 @@ WEEKDAYS = (
     N_("Saturday"),
     N_("Sunday"),
 )
-
-
-def _qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def _date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 def _time(value: QTime) -> time:
@@ -138,9 +130,8 @@ class PlanDialog(QDialog):
             self.scope_one.hide()
             self.scope_rest.hide()
 
-        self.day = QDateEdit(self)
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("dd-MM-yyyy (dddd)")  # the day's name after: typeable
+        # The day's name after the date; the date field skips it while typing.
+        self.day = DateField(self, display_format="dd-MM-yyyy (dddd)")
         self._row(form, _("&Date"), self.day, "day")
         self.weekday = QComboBox(self)
         for index, name in enumerate(WEEKDAYS):
@@ -148,11 +139,8 @@ class PlanDialog(QDialog):
         self.recurrence = QComboBox(self)
         self.recurrence.addItem(_("every week"), "weekly")
         self.recurrence.addItem(_("every other week"), "fortnightly")
-        self.starts_on = QDateEdit(self)
-        self.ends_on = QDateEdit(self)
-        for edit in (self.starts_on, self.ends_on):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd-MM-yyyy")
+        self.starts_on = DateField(self)
+        self.ends_on = DateField(self)
         self.skip = QPlainTextEdit(self)
         self.skip.setPlaceholderText(_("For example: 21-12-2026 t/m 03-01-2027, 16-02-2027"))
         self.skip.setMaximumHeight(60)
@@ -169,7 +157,7 @@ class PlanDialog(QDialog):
         self.end = QTimeEdit(self)
         for edit in (self.start, self.end):
             edit.setDisplayFormat("HH:mm")
-        for edit in (self.day, self.starts_on, self.ends_on, self.start, self.end):
+        for edit in (self.start, self.end):
             typeable(edit)
         self._row(form, _("Start t&ime"), self.start, "start_time")
         self._row(form, _("E&nd time"), self.end, "end_time")
@@ -198,19 +186,12 @@ class PlanDialog(QDialog):
 
     # -- layout helpers -------------------------------------------------------------------
     def _row(self, form: QFormLayout, label: str, widget: QWidget, key: str) -> QWidget:
-        holder = QWidget(self)
-        box = QVBoxLayout(holder)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(widget)
-        error = FormErrorLabel(holder)
-        box.addWidget(error)
-        self.errors[key] = error
-        widget.setAccessibleName(label.replace("&", ""))
         hint = FIELD_HINTS.get(key)
         if hint:  # the description a screen reader reads after the name; a tooltip on hover
             widget.setToolTip(_(hint))
-        form.addRow(label, holder)
-        form.labelForField(holder).setBuddy(widget)
+        error = add_row(form, label, widget, label.replace("&", ""), owner=self)
+        self.errors[key] = error
+        holder = error.parentWidget()
         return holder
 
     def _pair(self, first: QWidget, second: QWidget) -> QWidget:
@@ -222,9 +203,9 @@ class PlanDialog(QDialog):
         return holder
 
     def _fill(self, existing: SessionSummary | None, day: date) -> None:
-        self.day.setDate(_qdate(day))
-        self.starts_on.setDate(_qdate(day))
-        self.ends_on.setDate(_qdate(day + timedelta(weeks=12)))
+        self.day.set_value(day)
+        self.starts_on.set_value(day)
+        self.ends_on.set_value(day + timedelta(weeks=12))
         self.weekday.setCurrentIndex(day.weekday())
         if existing is None:
             self.start.setTime(QTime(19, 0))
@@ -246,7 +227,7 @@ class PlanDialog(QDialog):
         )
         self.title.setText(existing.title)
         self.audience.setCurrentIndex(max(0, self.audience.findData(existing.audience)))
-        self.day.setDate(_qdate(existing.day))
+        self.day.set_value(existing.day)
         self.start.setTime(QTime(existing.starts_at.hour, existing.starts_at.minute))
         self.end.setTime(QTime(existing.ends_at.hour, existing.ends_at.minute))
         self.location.setText(existing.location)
@@ -301,23 +282,21 @@ class PlanDialog(QDialog):
                     details=details,
                     recurrence=self.recurrence.currentData(),
                     weekday=self.weekday.currentData(),
-                    starts_on=_date(self.starts_on.date()),
-                    ends_on=_date(self.ends_on.date()),
+                    starts_on=self.starts_on.value(),
+                    ends_on=self.ends_on.value(),
                     skip_dates=parse_skip_dates(self.skip.toPlainText()),
                 )
                 _series_id, self.saved_ids = plan_series(db, actor, plan)
             elif self.existing is None:
-                self.saved_ids = [plan_session(db, actor, _date(self.day.date()), details)]
+                self.saved_ids = [plan_session(db, actor, self.day.value(), details)]
             elif self.existing.series_id is not None and self.scope_rest.isChecked():
                 update_rest_of_series(db, actor, self.existing.id, details)
                 self.saved_ids = [self.existing.id]
             else:
-                update_session(db, actor, self.existing.id, _date(self.day.date()), details)
+                update_session(db, actor, self.existing.id, self.day.value(), details)
                 self.saved_ids = [self.existing.id]
         except ValidationError as error:
-            for key, message in error.errors.items():
-                label = self.errors.get(key) or self.errors["title"]
-                label.show_message(message)
+            show_errors(self.errors, error.errors, self.errors["title"])
             return
         except Exception as error:
             show_exception(self, error)

@@ -41,7 +41,7 @@ class AdminSection(QWidget):
             return
         self.stack.setCurrentIndex(row)
         page = self.stack.widget(row)
-        if hasattr(page, "activated"):
+        if page is not None and hasattr(page, "activated"):
             page.activated()
 
     def show_page(self, key: str) -> QWidget | None:

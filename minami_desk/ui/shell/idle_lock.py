@@ -121,7 +121,7 @@ class LockDialog(QDialog):
         from minami_desk.services import accounts
 
         super().__init__(window)
-        self.window = window
+        self.main_window = window  # not ``window``: that would hide QWidget.window()
         self.setWindowTitle(_("Locked — {app}").format(app=APP_NAME))
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setFixedWidth(460)
@@ -166,7 +166,7 @@ class LockDialog(QDialog):
         """Escape does not unlock: only signing in does."""
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.window.is_locked:
+        if self.main_window.is_locked:
             event.ignore()
         else:
             super().closeEvent(event)

@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
 from minami_desk import APP_NAME
 from minami_desk.i18n import N_, _
 from minami_desk.services.actor import Actor, role_label
-from minami_desk.ui.shell import screens
+from minami_desk.ui.shell import desk_lock, screens
 from minami_desk.ui.shell.context import AppContext, EventBus, Navigator
-from minami_desk.ui.shell.desk_lock import DeskLock
 from minami_desk.ui.shell.idle_lock import Cover, IdleWatcher, LockDialog
 from minami_desk.ui.shell.screens import ActionSpec, SectionSpec
 
 if TYPE_CHECKING:
     from minami_desk.services.database import Database
+    from minami_desk.ui.backup.guard import StartCheck
 
 log = logging.getLogger(__name__)
 
@@ -66,10 +66,10 @@ def focus_into(section: QWidget) -> None:
         widget = widget.nextInFocusChain()
 
 
-class MainWindow(DeskLock, QMainWindow):
-    # The start-up integrity check running in the background (``backup_guard.StartCheck``),
+class MainWindow(QMainWindow):
+    # The start-up integrity check running in the background (``backup.guard.StartCheck``),
     # when this window was opened by ``app.start_window``.
-    start_check: object | None = None
+    start_check: StartCheck | None = None
     # Emitted once the data layer is attached (the start-up benchmark waits for it).
     data_attached = Signal()
 
@@ -101,7 +101,7 @@ class MainWindow(DeskLock, QMainWindow):
         self._restore_geometry()
         self._idle_timeout_ms = idle_timeout_ms
         if self.data_ready:
-            self._start_idle_lock(idle_timeout_ms)
+            desk_lock.start_idle_lock(self, idle_timeout_ms)
         else:
             self.statusBar().showMessage(_("Opening…"))
 
@@ -114,7 +114,7 @@ class MainWindow(DeskLock, QMainWindow):
         for action in self._data_actions:
             action.setEnabled(not self.is_locked)
         self._install_module_hooks()
-        self._start_idle_lock(self._idle_timeout_ms)
+        desk_lock.start_idle_lock(self, self._idle_timeout_ms)
         self._show_row(self.sidebar.currentRow())
         queued, self._queued_search = self._queued_search, None
         if queued is not None and queued[0].strip():
@@ -377,7 +377,17 @@ class MainWindow(DeskLock, QMainWindow):
         self._install_navigation()
         self._connect_bus()
         self._show_who()
-        self._start_idle_lock(self.idle.timer.interval() if self.idle is not None else None)
+        desk_lock.start_idle_lock(
+            self, self.idle.timer.interval() if self.idle is not None else None
+        )
+
+    def lock(self) -> None:
+        """Cover the window with the sign-in screen (``desk_lock``)."""
+        desk_lock.lock(self)
+
+    def unlock(self, actor: Actor) -> None:
+        """Hand the window back to the same person or over to the next (``desk_lock``)."""
+        desk_lock.unlock(self, actor)
 
     # -- state ----------------------------------------------------------------------------
     def _settings(self) -> QSettings:

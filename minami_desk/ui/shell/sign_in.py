@@ -24,14 +24,8 @@ from minami_desk.errors import UserError, ValidationError
 from minami_desk.i18n import _
 from minami_desk.services.account_rules import MAX_FAILED_SIGN_INS, MIN_PASSWORD_LENGTH
 from minami_desk.services.actor import Actor
-from minami_desk.ui.widgets import (
-    FormErrorLabel,
-    Heading,
-    dialog_buttons,
-    show_field_errors,
-    text_field,
-    user_message,
-)
+from minami_desk.ui.kit.form_row import FormErrorLabel, show_errors, text_field
+from minami_desk.ui.widgets import Heading, dialog_buttons, user_message
 
 if TYPE_CHECKING:
     from minami_desk.services.database import Database
@@ -252,7 +246,7 @@ class CreateAdminDialog(QDialog):
                 self.db, values["username"], values["display_name"], values["password"]
             )
         except ValidationError as error:
-            show_field_errors(error, self.errors, self.general_error)
+            show_errors(self.errors, error.errors, self.general_error, fit=True)
             return
         except Exception as error:
             self.general_error.show_message(user_message(error))

@@ -29,13 +29,8 @@ from minami_desk.services.stories import (
     sharing_label,
     trajectory_choices,
 )
-from minami_desk.ui.referrals.forms import (
-    ErrorForm,
-    date_edit,
-    date_of,
-    save_and_close,
-    set_date,
-)
+from minami_desk.ui.kit.date_field import DateField
+from minami_desk.ui.kit.form_row import FormRows, save_and_close
 from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.widgets import dialog_buttons
 
@@ -63,15 +58,15 @@ class StoryDialog(QDialog):
         self.setWindowTitle(_("Change story") if existing else _("New success story"))
         self.setMinimumSize(640, 620)
         layout = QVBoxLayout(self)
-        form = ErrorForm(self)
+        form = FormRows(self)
 
         self.title = QLineEdit(self)
         self.title.setAccessibleName(_("Title"))
         self.title.setPlaceholderText(_("For example: Back at work after a hard year"))
-        form.add_row("title", _("&Title"), self.title)
-        self.story_date = date_edit(self, clock.today(), _("Date of the story"))
+        form.add("title", _("&Title"), self.title)
+        self.story_date = DateField(self, _("Date of the story"), clock.today())
         self.story_date.setToolTip(_("When it happened or was told; reports use it for the period"))
-        form.add_row("story_date", _("&Date"), self.story_date)
+        form.add("story_date", _("&Date"), self.story_date)
         self.story = QPlainTextEdit(self)
         self.story.setAccessibleName(_("The story"))
         self.story.setToolTip(
@@ -88,7 +83,7 @@ class StoryDialog(QDialog):
         story_column = QVBoxLayout()
         story_column.addWidget(self.story)
         story_column.addWidget(self.counter, 0, Qt.AlignmentFlag.AlignRight)
-        form.add_row("story", _("&Story"), story_column, self.story)
+        form.add("story", _("&Story"), story_column, self.story)
 
         resident_row = QHBoxLayout()
         self.resident_search = QLineEdit(self)
@@ -101,7 +96,7 @@ class StoryDialog(QDialog):
         self.resident.addItem(_("— no resident linked —"), None)
         resident_row.addWidget(self.resident_search, 1)
         resident_row.addWidget(self.resident, 2)
-        form.add_row("resident", _("&Resident"), resident_row, self.resident_search)
+        form.add("resident", _("&Resident"), resident_row, self.resident_search)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(250)
@@ -112,7 +107,7 @@ class StoryDialog(QDialog):
         self.trajectory = QComboBox(self)
         self.trajectory.setAccessibleName(_("Trajectory the story belongs to"))
         self.trajectory.setToolTip(_("Optional: the resident's trajectory the story grew from"))
-        form.add_row("trajectory", _("Tra&jectory"), self.trajectory)
+        form.add("trajectory", _("Tra&jectory"), self.trajectory)
 
         sharing_column = QVBoxLayout()
         self.sharing_group = QButtonGroup(self)
@@ -144,9 +139,7 @@ class StoryDialog(QDialog):
         self.withdrawn.setWordWrap(True)
         self.withdrawn.hide()
         sharing_column.addWidget(self.withdrawn)
-        form.add_row(
-            "sharing", _("Sharing &consent"), sharing_column, self.sharing_buttons["named"]
-        )
+        form.add("sharing", _("Sharing &consent"), sharing_column, self.sharing_buttons["named"])
         form.errors["pseudonym"] = form.errors["sharing"]
         self.sharing_buttons["not_shared"].setChecked(True)
 
@@ -168,7 +161,7 @@ class StoryDialog(QDialog):
 
     def _fill(self, row: StoryRow) -> None:
         self.title.setText(row.title)
-        set_date(self.story_date, row.story_date)
+        self.story_date.set_value(row.story_date)
         self.story.setPlainText(row.story)
         if row.resident_id is not None:
             self.resident.addItem(
@@ -253,7 +246,7 @@ class StoryDialog(QDialog):
         return StoryInput(
             title=self.title.text(),
             story=self.story.toPlainText(),
-            story_date=date_of(self.story_date),
+            story_date=self.story_date.value(),
             sharing=sharing,
             pseudonym=self.pseudonym.text(),
             resident_id=self.resident.currentData(),

@@ -39,8 +39,9 @@ from minami_desk.services.trajectories.certificates import (
     preview_certificates,
 )
 from minami_desk.services.trajectories.queries import completed_summaries
+from minami_desk.ui.kit.date_field import DateField, to_date
+from minami_desk.ui.kit.form_row import add_row
 from minami_desk.ui.shell.context import AppContext
-from minami_desk.ui.trajectories.forms import add_row, date_edit, to_date
 from minami_desk.ui.trajectories.pdf_pages import prepare_landscape_a4, print_pdf, render_page
 from minami_desk.ui.widgets import show_exception
 
@@ -64,13 +65,13 @@ class CertificatesDialog(QDialog):
         left = QVBoxLayout()
         form = QFormLayout()
         today = clock.today()
-        self.date_from = date_edit(self, _("Completed from"), date(today.year, today.month, 1))
+        self.date_from = DateField(self, _("Completed from"), date(today.year, today.month, 1))
         self.date_from.setToolTip(_("First day of the period in which the trajectories ended"))
         add_row(form, _("Completed &from"), self.date_from)
-        self.date_to = date_edit(self, _("Completed up to"), today)
+        self.date_to = DateField(self, _("Completed up to"), today)
         self.date_to.setToolTip(_("Last day of the period in which the trajectories ended"))
         add_row(form, _("Completed &up to"), self.date_to)
-        self.ceremony = date_edit(self, _("Date of the ceremony"), today)
+        self.ceremony = DateField(self, _("Date of the ceremony"), today)
         self.ceremony.setToolTip(_("Printed on every certificate"))
         add_row(form, _("&Ceremony on"), self.ceremony)
         self.place = QLineEdit(str(get_setting(context.db, PLACE_KEY, DEFAULT_PLACE)), self)

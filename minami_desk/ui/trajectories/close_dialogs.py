@@ -18,8 +18,10 @@ from minami_desk.services.trajectories.lifecycle import (
     completion_check,
     stop_trajectory,
 )
+from minami_desk.ui.kit.date_field import DateField, to_date
+from minami_desk.ui.kit.form_row import add_row
 from minami_desk.ui.shell.context import AppContext
-from minami_desk.ui.trajectories.forms import ServiceDialog, add_row, date_edit, ok_cancel, to_date
+from minami_desk.ui.trajectories.forms import ServiceDialog, ok_cancel
 
 
 class CompleteDialog(ServiceDialog):
@@ -31,7 +33,7 @@ class CompleteDialog(ServiceDialog):
         self.setWindowTitle(_("Complete the trajectory"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.end_date = date_edit(self, _("Completed on"))
+        self.end_date = DateField(self, _("Completed on"))
         self.end_date.setToolTip(_("The day the trajectory ended; the certificate shows it"))
         self.end_date.dateChanged.connect(self._refresh)
         add_row(form, _("&Completed on"), self.end_date)
@@ -91,7 +93,7 @@ class StopDialog(ServiceDialog):
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(70)
         add_row(form, _("&Explanation"), self.note)
-        self.end_date = date_edit(self, _("Stopped on"))
+        self.end_date = DateField(self, _("Stopped on"))
         self.end_date.setToolTip(_("The last day of the trajectory"))
         add_row(form, _("&Stopped on"), self.end_date)
         layout.addLayout(form)

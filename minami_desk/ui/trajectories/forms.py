@@ -1,4 +1,4 @@
-"""Small form pieces the trajectory dialogs share: dates, labelled fields, OK/Cancel, and a
+"""Small form pieces the trajectory dialogs share: OK/Cancel, and a
 dialog that calls its service on OK and stays open with the message when it is refused."""
 
 from __future__ import annotations
@@ -7,50 +7,19 @@ from collections.abc import Callable
 from datetime import date
 from typing import TypeVar
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QLabel,
     QWidget,
 )
 
-from minami_desk import clock
 from minami_desk.errors import UserError, ValidationError
 from minami_desk.i18n import _, format_date
-from minami_desk.ui.date_typing import typeable
+from minami_desk.ui.kit.form_row import FormErrorLabel
 from minami_desk.ui.shell.context import AppContext
-from minami_desk.ui.widgets import FormErrorLabel, show_exception
+from minami_desk.ui.widgets import show_exception
 
 T = TypeVar("T")
-
-
-def to_date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-def to_qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def date_edit(parent: QWidget, accessible: str, value: date | None = None) -> QDateEdit:
-    """A date field with a calendar, in Dutch day-month-year order."""
-    edit = QDateEdit(parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd-MM-yyyy")  # as every other date field in the program
-    edit.setDate(to_qdate(value or clock.today()))
-    edit.setAccessibleName(accessible)
-    typeable(edit)
-    return edit
-
-
-def add_row(form: QFormLayout, text: str, field: QWidget) -> None:
-    """A label with a mnemonic that moves the focus to its field."""
-    label = QLabel(text)
-    label.setBuddy(field)
-    form.addRow(label, field)
 
 
 def ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:

@@ -21,15 +21,10 @@ from minami_desk.services.trajectories.assessments import record_scores
 from minami_desk.services.trajectories.labels import moment_label
 from minami_desk.services.trajectories.milestones import mark_done, move_due_date
 from minami_desk.services.trajectories.queries import GoalView, MilestoneView
+from minami_desk.ui.kit.date_field import DateField, to_date
+from minami_desk.ui.kit.form_row import add_row
 from minami_desk.ui.shell.context import AppContext
-from minami_desk.ui.trajectories.forms import (
-    ServiceDialog,
-    add_row,
-    date_edit,
-    long_date,
-    ok_cancel,
-    to_date,
-)
+from minami_desk.ui.trajectories.forms import ServiceDialog, long_date, ok_cancel
 
 ASSESSED = ("intake", "midway", "final")
 
@@ -59,7 +54,7 @@ class MarkDoneDialog(ServiceDialog):
         self.setWindowTitle(_("{milestone}: done").format(milestone=milestone.title))
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.done_on = date_edit(self, _("Done on"))
+        self.done_on = DateField(self, _("Done on"))
         self.done_on.setToolTip(_("The day the milestone took place"))
         add_row(form, _("&Done on"), self.done_on)
         self.note = QPlainTextEdit(self)
@@ -119,7 +114,7 @@ class MoveDialog(ServiceDialog):
             QLabel(_("Planned for {date}.").format(date=long_date(milestone.due_on)), self)
         )
         form = QFormLayout()
-        self.due_on = date_edit(self, _("New date"), milestone.due_on)
+        self.due_on = DateField(self, _("New date"), milestone.due_on)
         self.due_on.setToolTip(_("The new day for this milestone; the original stays on record"))
         add_row(form, _("New &date"), self.due_on)
         self.reason = QPlainTextEdit(self)
@@ -167,7 +162,7 @@ class ScoresDialog(ServiceDialog):
             self.moment.addItem(moment_label(code), code)
         self.moment.currentIndexChanged.connect(self._load_scores)
         add_row(form, _("&Moment"), self.moment)
-        self.recorded_on = date_edit(self, _("Date"))
+        self.recorded_on = DateField(self, _("Date"))
         self.recorded_on.setToolTip(_("The day the participant gave the scores"))
         add_row(form, _("&Date"), self.recorded_on)
         self.scores: dict[int, QSpinBox] = {}

@@ -33,12 +33,13 @@ from minami_desk.services.trajectories.queries import (
     TrajectoryDetail,
     get_trajectory,
 )
+from minami_desk.ui.kit.form_row import FormErrorLabel
 from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.trajectories.chart import GoalScores, ScoreChart
 from minami_desk.ui.trajectories.close_dialogs import CompleteDialog, StopDialog
 from minami_desk.ui.trajectories.forms import long_date
 from minami_desk.ui.trajectories.milestone_dialogs import MarkDoneDialog, MoveDialog, ScoresDialog
-from minami_desk.ui.widgets import FormErrorLabel, Heading, show_exception
+from minami_desk.ui.widgets import Heading, show_exception
 
 
 def _button(parent: QWidget, text: str, tooltip: str = "") -> QPushButton:

@@ -35,9 +35,11 @@ from minami_desk.services.trajectories.queries import (
     list_coaches,
     list_trajectories,
 )
+from minami_desk.ui.kit.date_field import DateField, to_date
+from minami_desk.ui.kit.form_row import FormErrorLabel
 from minami_desk.ui.shell.context import AppContext
-from minami_desk.ui.trajectories.forms import date_edit, long_date, to_date
-from minami_desk.ui.widgets import EmptyState, FormErrorLabel, Heading, show_exception
+from minami_desk.ui.trajectories.forms import long_date
+from minami_desk.ui.widgets import EmptyState, Heading, show_exception
 
 SHOWN = 500  # newest first; filters narrow the rest
 COLUMNS = (N_("Participant"), N_("Coach"), N_("Start"), N_("End"), N_("Status"))
@@ -97,8 +99,8 @@ class TrajectoriesSection(QWidget):
         self.period = QCheckBox(_("&Period"), self.list_view)
         self.period.setAccessibleName(_("Filter by period"))
         self.period.setToolTip(_("Only trajectories that ran during this period"))
-        self.date_from = date_edit(self.list_view, _("Period from"), date(clock.today().year, 1, 1))
-        self.date_to = date_edit(self.list_view, _("Period to"))
+        self.date_from = DateField(self.list_view, _("Period from"), date(clock.today().year, 1, 1))
+        self.date_to = DateField(self.list_view, _("Period to"))
         for widget in (
             status_label_widget,
             self.status,

@@ -23,8 +23,10 @@ from minami_desk.services.residents import search_residents
 from minami_desk.services.trajectories.labels import CENTRE_GOALS, goal_label
 from minami_desk.services.trajectories.lifecycle import GoalChoice, start_trajectory
 from minami_desk.services.trajectories.queries import list_coaches, resident_label
+from minami_desk.ui.kit.date_field import DateField, to_date
+from minami_desk.ui.kit.form_row import add_row
 from minami_desk.ui.shell.context import AppContext
-from minami_desk.ui.trajectories.forms import ServiceDialog, add_row, date_edit, ok_cancel, to_date
+from minami_desk.ui.trajectories.forms import ServiceDialog, ok_cancel
 
 
 class StartTrajectoryDialog(ServiceDialog):
@@ -53,7 +55,7 @@ class StartTrajectoryDialog(ServiceDialog):
             who = QLabel(resident_label(context.db, context.actor, resident_id), self)
             who.setAccessibleName(_("Participant"))
             form.addRow(_("Participant"), who)
-        self.start_date = date_edit(self, _("Start date"))
+        self.start_date = DateField(self, _("Start date"))
         self.start_date.setToolTip(_("The day of the intake; the milestones are planned from it"))
         add_row(form, _("&Start date"), self.start_date)
         self.coach = QComboBox(self)

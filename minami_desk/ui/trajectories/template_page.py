@@ -34,8 +34,9 @@ from minami_desk.services.trajectories.template import (
     list_template,
     save_template,
 )
+from minami_desk.ui.kit.form_row import FormErrorLabel
 from minami_desk.ui.shell.context import AppContext
-from minami_desk.ui.widgets import FormErrorLabel, Heading, show_exception
+from minami_desk.ui.widgets import Heading, show_exception
 
 COLUMNS = (N_("Step"), N_("Number"), N_("When"), N_("In use"))
 

@@ -138,6 +138,31 @@ def test_register_with_the_keyboard_only(qtbot, main_window) -> None:  # type: i
         assert [c.kind for c in resident.consents] == ["registration"]
 
 
+def test_each_message_goes_as_soon_as_its_field_is_edited(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    # GIVEN the new-resident dialog, saved with a short phone number and a birth date "85"
+    clock.fix(datetime(2026, 12, 3, 10, 0, tzinfo=clock.AMSTERDAM))
+    dialog = RegistrationDialog(main_window.context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.form.line("phone").setText("06-12")
+    dialog.form.line("birth_date").setText("85")
+    dialog.save()
+    shown = {key for key, label in dialog.form.errors.items() if label.isVisible()}
+    # THEN every faulty field says so at once
+    assert shown == {"first_name", "last_name", "phone", "birth_date"}
+    qtbot.wait(20)
+    dialog.grab().save("/tmp/kit_form_row_dialog.png")
+    # WHEN the first name is typed and the birth date retyped as 12-3-85
+    qtbot.keyClicks(dialog.form.line("first_name"), "Kofi")
+    birth = dialog.form.line("birth_date")
+    birth.clear()
+    qtbot.keyClicks(birth, "12-3-85")
+    # THEN those two messages are gone, the others stay until their fields are fixed
+    shown = {key for key, label in dialog.form.errors.items() if label.isVisible()}
+    assert shown == {"last_name", "phone"}
+    assert dialog.form.birth_field().value() == date(1985, 3, 12)
+
+
 def test_validation_messages_next_to_fields(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
     context = main_window.context
     dialog = RegistrationDialog(context)
@@ -148,7 +173,8 @@ def test_validation_messages_next_to_fields(qtbot, main_window) -> None:  # type
     dialog.form.line("birth_date").setText("31-04-1990")
     dialog.save()
     errors = {key: label.text() for key, label in dialog.form.errors.items() if label.isVisible()}
-    assert set(errors) == {"birth_date"}  # the form finds an impossible date itself
+    # the form finds an impossible date itself, the service the rest: all in one pass
+    assert set(errors) == {"birth_date", "last_name", "phone"}
     dialog.form.line("birth_date").setText("12-03-2014")
     dialog.save()
     errors = {key: label.text() for key, label in dialog.form.errors.items() if label.isVisible()}

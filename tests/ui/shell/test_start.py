@@ -366,8 +366,9 @@ for role in ("beheerder", "medewerker", "vrijwilliger"):
 screens.start_modules()
 heavy = ("sqlalchemy", "reportlab", "argon2", "cryptography", "phonenumbers", "babel.dates")
 print(" ".join(name for name in heavy if name in sys.modules))
-# Reading the table of screens imports none of them: each loads when first used.
-shell = ("minami_desk.ui.shell", "minami_desk.ui.widgets")
+# Reading the table of screens imports none of them (only the shell and the kit it is built
+# from): each loads when first used.
+shell = ("minami_desk.ui.shell", "minami_desk.ui.kit", "minami_desk.ui.widgets")
 print(" ".join(
     name for name in sys.modules
     if name.startswith("minami_desk.ui.") and not name.startswith(shell)
