@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Select, and_, false, func, or_, select
+from sqlalchemy import ColumnElement, Row, Select, and_, false, or_, select
 from sqlalchemy.orm import QueryableAttribute, Session, aliased
 
 from minami_desk.data.db import Database
@@ -199,10 +199,6 @@ def live_resident(session: Session, resident_id: int | None) -> Resident:
     if resident is None or resident.anonymised_at is not None:
         raise NotFoundError(_("This resident no longer exists."))
     return resident
-
-
-def count_residents(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(Resident)) or 0
 
 
 def list_residents_rows(

@@ -7,7 +7,8 @@ import sqlite3
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session as OrmSession
 
 from minami_desk.data.backup_format import KdfParameters
 from minami_desk.data.db import Database
@@ -118,3 +119,8 @@ def row_hashes(path: Path, skip_restore_audit: bool = False) -> dict[str, list[s
     finally:
         connection.close()
     return result
+
+
+def count_residents(session: OrmSession) -> int:
+    """How many residents the file holds (the restored one, in the window's session)."""
+    return session.scalar(select(func.count()).select_from(Resident)) or 0

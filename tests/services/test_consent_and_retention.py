@@ -47,7 +47,7 @@ def test_photo_and_phone_consent_are_asked_in_one_place(db: Database, staff_acto
     consent_effects.withdraw(db, staff_actor, person.resident_id, "photos")
     with db.read_session() as session:
         assert consent_effects.allowed_ids(session, [person.resident_id], "photos") == set()
-        assert not consent_effects.may_call(session, person.resident_id)  # never given
+        assert not consent_effects.in_force(session, person.resident_id, "contact_phone")
 
 
 def test_withdrawing_registration_archives_the_resident(db: Database, staff_actor: Actor) -> None:

@@ -20,7 +20,6 @@ from minami_desk.services.sessions.attendance import (
 from minami_desk.services.sessions.planning import cancel_session, plan_session
 from minami_desk.services.sessions.queries import session_summary
 from minami_desk.services.sessions.registration import (
-    cancel_registration,
     check_audience,
     register_resident,
     set_status,
@@ -59,7 +58,7 @@ def test_full_session_puts_people_on_the_waiting_list_and_the_first_moves_up(
     assert (third.status, third.position) == ("waitlist", 1)
     assert (fourth.status, fourth.position) == ("waitlist", 2)
 
-    moved = cancel_registration(db, staff_actor, session_id, kofi)
+    moved = set_status(db, staff_actor, session_id, kofi, "cancelled").moved_up
 
     assert moved is not None and moved.resident_id == dewi and moved.name == "Dewi Mahabier"
     assert _statuses(db, session_id) == {
@@ -81,7 +80,7 @@ def test_nobody_moves_up_while_the_session_is_still_full_or_already_over(
     register_resident(db, staff_actor, session_id, second)
     assert set_status(db, staff_actor, session_id, first, "present").moved_up is None
     clock.fix(datetime(2026, 12, 2, 9, 0))  # the day after
-    assert cancel_registration(db, staff_actor, session_id, first) is None
+    assert set_status(db, staff_actor, session_id, first, "cancelled").moved_up is None
     assert _statuses(db, session_id)[second] == "waitlist"
 
 
@@ -93,7 +92,7 @@ def test_registering_twice_is_refused_and_a_cancelled_session_takes_no_one(
     register_resident(db, staff_actor, session_id, resident)
     with pytest.raises(ValidationError):
         register_resident(db, staff_actor, session_id, resident)
-    cancel_registration(db, staff_actor, session_id, resident)
+    set_status(db, staff_actor, session_id, resident, "cancelled")
     assert register_resident(db, staff_actor, session_id, resident).status == "registered"
     cancel_session(db, staff_actor, session_id)
     other = add_resident(db, "Marcia", "Brouwer")

@@ -1,9 +1,9 @@
 """Consent, decided in one place: is it in force now, and what a withdrawal changes elsewhere.
 
 Sections ask ``in_force``/``allowed_ids`` before they use a consent (a story on the wall, a
-photo at an activity, a phone call back); withdrawing goes through ``withdraw`` (or, for a
-service that withdraws itself, ``apply_withdrawal`` inside its own unit of work), so the date
-is kept on the consent row and the effects happen at once.
+photo at an activity); withdrawing goes through ``withdraw`` (or, for a service that withdraws
+itself, ``apply_withdrawal`` inside its own unit of work), so the date is kept on the consent
+row and the effects happen at once.
 """
 
 from __future__ import annotations
@@ -45,11 +45,6 @@ def allowed_ids(session: Session, resident_ids: Iterable[int], kind: str) -> set
     """Of ``resident_ids``, who has consent of ``kind`` in force (e.g. photos on a sheet)."""
     latest = _latest(session, resident_ids, kind)
     return {rid for rid, c in latest.items() if c.given and c.withdrawn_at is None}
-
-
-def may_call(session: Session, resident_id: int) -> bool:
-    """Phone calls back (follow-ups) only with consent to be contacted by phone."""
-    return in_force(session, resident_id, "contact_phone")
 
 
 def apply_withdrawal(

@@ -205,13 +205,6 @@ def set_status(
         return StatusChange(status, None)
 
 
-def cancel_registration(
-    db: Database, actor: Actor, session_id: int, resident_id: int
-) -> MovedUp | None:
-    """The resident cancels (afmelden); returns who moved up from the waiting list, if anyone."""
-    return set_status(db, actor, session_id, resident_id, "cancelled").moved_up
-
-
 def _move_up(session: OrmSession, row: Session) -> tuple[int, Resident] | None:
     """Give a freed place to the longest-waiting resident, while the session is still to come."""
     if row.status == "cancelled" or row.ends_at <= utcnow():

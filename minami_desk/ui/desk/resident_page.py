@@ -33,7 +33,6 @@ from minami_desk.services.registration import archive_resident
 from minami_desk.services.timeline import resident_timeline
 from minami_desk.ui.desk.timeline_view import TimelineView, when_text
 from minami_desk.ui.shell.context import AppContext
-from minami_desk.ui.trajectories.start_dialog import start_button
 from minami_desk.ui.widgets import Heading, confirm, show_exception
 
 
@@ -95,7 +94,13 @@ class ResidentPage(QWidget):
         self.archive = self._button(
             _("&Archive"), _("Archive a resident who left"), actions, Permission.EDIT_RESIDENTS
         )
-        actions.addWidget(start_button(self, context, lambda: self.resident_id))
+        # The trajectories feature owns the dialog; the navigator opens it ("start_trajectory").
+        self.start_trajectory = self._button(
+            _("Start &trajectory…"),
+            _("Start a six-month trajectory for this resident"),
+            actions,
+            Permission.MANAGE_TRAJECTORIES,
+        )
 
         self.refer = self._button(
             _("Re&fer…"),
@@ -181,6 +186,7 @@ class ResidentPage(QWidget):
         self.edit.clicked.connect(self._edit)
         self.merge.clicked.connect(self._merge)
         self.archive.clicked.connect(self._archive)
+        self.start_trajectory.clicked.connect(lambda: self._open_for_resident("start_trajectory"))
         self.refer.clicked.connect(lambda: self._open_for_resident("new_referral"))
         self.story.clicked.connect(lambda: self._open_for_resident("new_story"))
         context.bus.changed.connect(self._changed)

@@ -152,3 +152,13 @@ def global_search(
 def install(context: AppContext) -> None:
     context.navigator.register("resident", lambda rid, **_extra: open_resident_page(context, rid))
     context.navigator.register("global_search", lambda **extra: global_search(context, **extra))
+    context.navigator.register(
+        "register_resident", lambda **extra: _register_resident(context, **extra)
+    )
+
+
+def _register_resident(context: AppContext, **extra: Any) -> int | None:
+    """For other features (the attendance screen's "not found? register"): the new resident's id."""
+    from minami_desk.ui.desk.registration_dialog import register_new
+
+    return register_new(context, **extra)

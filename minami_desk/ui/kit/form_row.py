@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from minami_desk.errors import UserError, ValidationError
+from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.widgets import show_exception
 
 
@@ -232,3 +233,20 @@ def show_errors(
     window = anchor.window() if anchor is not None and fit else None
     if isinstance(window, QDialog):
         window.adjustSize()
+
+
+def save_and_close(
+    dialog: QDialog,
+    context: AppContext,
+    form: FormRows,
+    store: Callable[[], object],
+    topic: str,
+    message: str,
+) -> bool:
+    """Run the dialog's service call; when it worked, tell the other screens and close."""
+    if not form.attempt(store):
+        return False
+    context.bus.changed.emit(topic)
+    context.bus.status_message.emit(message)
+    dialog.accept()
+    return True

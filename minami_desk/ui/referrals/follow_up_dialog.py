@@ -36,8 +36,7 @@ from minami_desk.services.referrals import (
     status_label,
 )
 from minami_desk.ui.kit.date_field import DateField
-from minami_desk.ui.kit.form_row import FormRows
-from minami_desk.ui.referrals.forms import save_and_close
+from minami_desk.ui.kit.form_row import FormRows, save_and_close
 from minami_desk.ui.referrals.referral_dialog import FOLLOW_UP_AFTER_DAYS, ReferralDialog
 from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.widgets import Heading, primary_button

@@ -37,8 +37,7 @@ from minami_desk.services.referrals import (
 )
 from minami_desk.services.themes import list_themes
 from minami_desk.ui.kit.date_field import DateField
-from minami_desk.ui.kit.form_row import FormRows
-from minami_desk.ui.referrals.forms import save_and_close
+from minami_desk.ui.kit.form_row import FormRows, save_and_close
 from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.widgets import Heading, dialog_buttons
 

@@ -37,8 +37,8 @@ from minami_desk.services.referrals import (
 )
 from minami_desk.services.themes import list_themes
 from minami_desk.ui.kit.date_field import DateField
+from minami_desk.ui.kit.table import RowsModel, make_table, selected_id
 from minami_desk.ui.referrals import navigation
-from minami_desk.ui.referrals.table import RowsModel, make_table, selected_id
 from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.widgets import EmptyState, Heading
 

@@ -368,11 +368,10 @@ class AttendanceScreen(QDialog):
         self.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _quick_register(self) -> None:
-        """Not found? Register the person on the spot (names taken from the search) and add them."""
-        from minami_desk.ui.desk.registration_dialog import register_new
-
-        resident_id = register_new(
-            self.context, parent=self, open_page=False, search_text=self.search.text()
+        """Not found? Register the person on the spot (names taken from the search) and add them.
+        The desk owns the registration dialog; the navigator opens it."""
+        resident_id = self.context.navigator.open(
+            "register_resident", parent=self, open_page=False, search_text=self.search.text()
         )
         if resident_id is not None:
             self.add(resident_id, self.walk_in_default)

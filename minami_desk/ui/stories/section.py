@@ -22,7 +22,7 @@ from minami_desk.services.stories import (
     sharing_label,
     withdraw_consent,
 )
-from minami_desk.ui.referrals.table import RowsModel, make_table, selected_id
+from minami_desk.ui.kit.table import RowsModel, make_table, selected_id
 from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.stories import story_print
 from minami_desk.ui.stories.story_dialog import StoryDialog

@@ -3,8 +3,6 @@ which coach, and which of the centre's six goals plus the participant's own word
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -15,14 +13,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from minami_desk.errors import UserError
-from minami_desk.i18n import N_, _
-from minami_desk.services.actor import Permission
+from minami_desk.i18n import _
 from minami_desk.services.residents import search_residents
 from minami_desk.services.trajectories.labels import CENTRE_GOALS, goal_label
 from minami_desk.services.trajectories.lifecycle import GoalChoice, start_trajectory
@@ -132,25 +128,3 @@ class StartTrajectoryDialog(ServiceDialog):
                 coach_id=self.coach.currentData(),
             )
         )
-
-
-START_TEXT = N_("Start &trajectory…")
-START_TIP = N_("Start a six-month trajectory for this resident")
-
-
-def start_button(
-    parent: QWidget, context: AppContext, resident_id: Callable[[], int | None]
-) -> QPushButton:
-    """The resident page's way in: opens this dialog for the resident it shows."""
-    button = QPushButton(_(START_TEXT), parent)
-    button.setAccessibleName(_(START_TIP))
-    button.setToolTip(_(START_TIP))
-    button.setVisible(context.actor.can(Permission.MANAGE_TRAJECTORIES))
-
-    def start() -> None:
-        chosen = resident_id()
-        if chosen is not None:
-            context.navigator.open("start_trajectory", chosen)
-
-    button.clicked.connect(start)
-    return button

@@ -16,7 +16,7 @@ from minami_desk.ui.backup import backups_page
 from minami_desk.ui.backup import dialogs as backup_dialogs
 from minami_desk.ui.backup import guard as backup_guard
 from minami_desk.ui.backup.dialogs import BackupDialog
-from tests.services.backup_helpers import populate, row_hashes
+from tests.services.backup_helpers import count_residents, populate, row_hashes
 
 START = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 SCREENSHOTS = Path("/tmp/minami-backup-screens")
@@ -98,8 +98,6 @@ def test_admin_list_shows_and_restores_automatic_backups(  # type: ignore[no-unt
         lock.release()
     assert "teruggezet" in shown[0]
     assert row_hashes(paths.database, skip_restore_audit=True) == expected
-    from minami_desk.services.residents import count_residents
-
     with context.db.read_session() as session:  # the window works on the restored file
         assert count_residents(session) == 6
 

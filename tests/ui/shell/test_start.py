@@ -18,7 +18,6 @@ from minami_desk.data.db import Database
 from minami_desk.data.lock import InstanceLock
 from minami_desk.services.actor import Actor
 from minami_desk.services.auto_backup import maybe_auto_backup
-from minami_desk.services.residents import count_residents
 from minami_desk.services.startup import (
     BackgroundCheck,
     DatabaseDamagedError,
@@ -28,7 +27,7 @@ from minami_desk.services.startup import (
 from minami_desk.services.themes import add_theme
 from minami_desk.ui.backup import dialogs as backup_dialogs
 from minami_desk.ui.backup import guard as backup_guard
-from tests.services.backup_helpers import populate, row_hashes
+from tests.services.backup_helpers import count_residents, populate, row_hashes
 
 START = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 
