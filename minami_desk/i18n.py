@@ -1,99 +1,70 @@
 """Translations (gettext) and Dutch formatting of dates and numbers (babel).
 
-Message ids are English; Dutch is the default language. Catalogs are kept per source module
-(``resources/translations/<lang>/<module>.po``) so that people working on different sections
-never edit the same file; at start-up every compiled ``.mo`` of the language is merged into
-one catalog. When two modules translate the same msgid differently ("Number": "Nummer" in the
-audit log, "Aantal" in the milestone template; "&Save" with the mnemonic where each dialog has
-room for it), the calling module's own translation wins. ``scripts/i18n.py`` extracts and
-compiles them with babel.
+Message ids are English and English is the msgids themselves; Dutch is the default language.
+There is one translation domain, ``minami_desk``: every string of every module is extracted
+into ``translations/minami_desk.pot`` and translated once in ``translations/nl.po``, so ``_()``
+is a plain lookup in one catalogue. Where one English word needs two Dutch translations ("Due"
+is "Gepland" for a milestone, "Opvolgen op" for a desk contact; "&Save" needs another mnemonic
+in a dialog where Alt+O is taken) the call site says so with ``pgettext(context, msgid)``.
+``scripts/i18n.py`` extracts, updates and checks the catalogue; how the ``.mo`` is compiled
+so that it can't go stale is told in ``minami_desk.i18n_compile``.
 
-Printed documents are always Dutch, whatever the interface language: use ``PRINT_LOCALE``.
+Printed documents are always Dutch, whatever the interface language: use ``PRINT_LOCALE`` for
+dates and numbers and ``dutch()`` / ``dutch_p()`` for words, which read the same catalogue.
 """
 
 from __future__ import annotations
 
 import gettext as _gettext
-import sys
 from datetime import date, datetime
 from decimal import Decimal
-from pathlib import Path
 
 from minami_desk.config import resource_path
+from minami_desk.i18n_compile import fresh_mo, source_po
 
 DEFAULT_LANGUAGE = "nl"
 LANGUAGES = ("nl", "en")
+PRINT_LANGUAGE = "nl"
 PRINT_LOCALE = "nl_NL"
 _LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
-_catalog: dict[object, str] = {}
-# Only for msgids that modules translate differently: module name -> its own translations.
-_own: dict[str, dict[object, str]] = {}
-_differing: set[object] = set()
-_Loaded = tuple[dict[object, str], set[object], dict[str, dict[object, str]]]
-_loaded: dict[str, _Loaded] = {}
-_plural = _gettext.c2py("n != 1")
+_loaded: dict[str, _gettext.NullTranslations] = {}
 _language = DEFAULT_LANGUAGE
 
 
-def translations_dir(language: str) -> Path:
-    return resource_path("translations", language)
+def _catalogue(language: str) -> _gettext.NullTranslations:
+    """The language's one catalogue, read once per process; English needs none."""
+    found = _loaded.get(language)
+    if found is not None:
+        return found
+    if language == "en":
+        found = _gettext.NullTranslations()
+    else:
+        source = source_po(language)
+        compiled = (
+            fresh_mo(source, language)
+            if source is not None
+            else resource_path("translations", f"{language}.mo")
+        )
+        if isinstance(compiled, bytes):
+            from io import BytesIO
+
+            found = _gettext.GNUTranslations(BytesIO(compiled))
+        else:
+            with open(compiled, "rb") as handle:
+                found = _gettext.GNUTranslations(handle)
+    _loaded[language] = found
+    return found
 
 
-def _module_catalogs(language: str) -> dict[str, dict[object, str]]:
-    catalogs: dict[str, dict[object, str]] = {}
-    folder = translations_dir(language)
-    if not folder.is_dir():
-        return catalogs
-    for mo_file in sorted(folder.glob("*.mo")):
-        with open(mo_file, "rb") as handle:
-            found = dict(_gettext.GNUTranslations(handle)._catalog)  # type: ignore[attr-defined]  # no public list
-        found.pop("", None)  # the catalog header
-        catalogs[mo_file.stem] = found
-    return catalogs
-
-
-def load_catalog(language: str) -> dict[object, str]:
-    """Merge every compiled module catalog of ``language`` into one lookup table."""
-    merged: dict[object, str] = {}
-    for found in _module_catalogs(language).values():
-        merged.update(found)
-    return merged
-
-
-def _load(language: str) -> _Loaded:
-    catalogs = _module_catalogs(language)
-    merged: dict[object, str] = {}
-    differing: set[object] = set()
-    for found in catalogs.values():
-        for key, value in found.items():
-            if key in merged and merged[key] != value:
-                differing.add(key)
-            merged[key] = value
-    own = {
-        module: {key: found[key] for key in differing if key in found}
-        for module, found in catalogs.items()
-    }
-    return merged, differing, {module: found for module, found in own.items() if found}
-
-
-def _lookup(key: object, depth: int = 2) -> str | None:
-    if key in _differing:
-        caller = sys._getframe(depth).f_globals.get("__name__", "")
-        own = _own.get(caller)
-        if own is not None and key in own:
-            return own[key]
-    return _catalog.get(key)
+_active = _catalogue(DEFAULT_LANGUAGE)
 
 
 def set_language(language: str | None) -> str:
     """Switch the interface language; unknown languages fall back to Dutch."""
-    global _catalog, _differing, _own, _language
+    global _active, _language
     chosen = language if language in LANGUAGES else DEFAULT_LANGUAGE
-    if chosen not in _loaded:
-        # ~260 catalogs: parsed once per process (the start used to parse them twice).
-        _loaded[chosen] = _load(chosen)
-    _catalog, _differing, _own = _loaded[chosen]
+    _active = _catalogue(chosen)
     _language = chosen
     return chosen
 
@@ -108,20 +79,30 @@ def ui_locale() -> str:
 
 def _(message: str) -> str:
     """Translate ``message``; an untranslated message shows its English id."""
-    return _lookup(message, 2) or message
+    return _active.gettext(message)
+
+
+def pgettext(context: str, message: str) -> str:
+    """``message`` as translated where ``context`` says it is used."""
+    return _active.pgettext(context, message)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
-    index = int(_plural(count))
-    found = _lookup((singular, index), 2)
-    if found:
-        return found
-    return singular if count == 1 else plural
+    return _active.ngettext(singular, plural, count)
 
 
 def N_(message: str) -> str:
     """Mark a module-level constant for extraction; translate it with ``_()`` where it is shown."""
     return message
+
+
+def dutch(message: str) -> str:
+    """``message`` in Dutch whatever the interface language: for printed documents."""
+    return _catalogue(PRINT_LANGUAGE).gettext(message)
+
+
+def dutch_p(context: str, message: str) -> str:
+    return _catalogue(PRINT_LANGUAGE).pgettext(context, message)
 
 
 def format_date(value: date, style: str = "long", locale: str | None = None) -> str:
@@ -161,6 +142,3 @@ def format_number(
         return format_decimal(value, locale=locale or ui_locale())
     pattern = "#,##0." + "0" * decimals if decimals else "#,##0"
     return format_decimal(value, format=pattern, locale=locale or ui_locale())
-
-
-set_language(DEFAULT_LANGUAGE)

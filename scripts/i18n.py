@@ -1,149 +1,146 @@
-"""Extract and compile the translation catalogs, one per source module, with babel.
+"""Extract, update and check the one translation catalogue, with babel.
 
-    python scripts/i18n.py update    # add new msgids to every language's .po, drop stale ones
-    python scripts/i18n.py compile   # .po -> .mo
-    python scripts/i18n.py check     # exit 1 when a Dutch translation is missing
+    python scripts/i18n.py update    # re-extract translations/minami_desk.pot, merge it into nl.po
+    python scripts/i18n.py check     # exit 1 on a stale .pot or a missing/fuzzy/obsolete nl entry
     python scripts/i18n.py fill nl FILE.json   # set msgstrs from a {msgid: msgstr} file
 
-A module's strings live in ``resources/translations/<lang>/<dotted.module>.po``; English
-catalogs hold the msgid itself, so ``--lang en`` is complete by construction and a translator
-can still change wording there.
+``update`` is what ``pybabel extract -F babel.cfg --no-default-keywords -k _ -k N_
+-k ngettext:1,2 -k pgettext:1c,2 -k dutch -k dutch_p:1c,2 --sort-output --add-location=file
+-o translations/minami_desk.pot .`` followed by ``pybabel update`` would do, with fixed header
+dates so that re-running it changes the files only when the messages change. Locations name the
+file without a line number, so moving code within a file does not touch the catalogue.
+
+There is no English catalogue: English is the msgids themselves. Nothing here compiles a
+``.mo``; see ``minami_desk/i18n_compile.py`` for why and where that happens.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
-from babel.messages.extract import extract_from_file
-from babel.messages.mofile import write_mo
+from babel.messages.catalog import Catalog, Message
+from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGE = ROOT / "minami_desk"
-TRANSLATIONS = ROOT / "resources" / "translations"
-LANGUAGES = ("nl", "en")
+SOURCES = ROOT / "translations"
+TEMPLATE = SOURCES / "minami_desk.pot"
+LANGUAGES = ("nl",)  # every language but English, whose words are the msgids
 STABLE_DATE = datetime(2026, 11, 27, tzinfo=UTC)
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS: dict[str, object] = {
+    "_": None,
+    "N_": None,
+    "ngettext": (1, 2),
+    "pgettext": ((1, "c"), 2),
+    "dutch": None,
+    "dutch_p": ((1, "c"), 2),
+}
 
 
-def module_name(path: Path) -> str:
-    return ".".join(path.relative_to(ROOT).with_suffix("").parts)
+def po_path(language: str) -> Path:
+    return SOURCES / f"{language}.po"
 
 
-def extract_module(path: Path) -> list[tuple[str | tuple[str, str], int]]:
-    found = []
-    for lineno, message, _comments, _context in extract_from_file(
-        "python", str(path), keywords=KEYWORDS, comment_tags=()
-    ):
-        found.append((message, lineno))
-    return found
+def extract() -> Catalog:
+    """The messages of the package's source, as ``pybabel extract`` finds them."""
+    with open(ROOT / "babel.cfg", encoding="utf-8") as handle:
+        method_map, options_map = parse_mapping_cfg(handle)
+    catalog = Catalog(project="minami-desk", fuzzy=False, domain="minami_desk")
+    found = extract_from_dir(
+        str(ROOT), method_map, options_map, keywords=KEYWORDS, comment_tags=("Translators:",)
+    )
+    for filename, lineno, message, comments, context in found:
+        catalog.add(
+            message,
+            None,
+            [(Path(filename).as_posix(), lineno)],
+            auto_comments=comments,
+            context=context,
+        )
+    return catalog
 
 
-def source_messages() -> dict[str, list[tuple[str | tuple[str, str], int]]]:
-    """msgids per module, for every module that has any."""
-    result = {}
-    for path in sorted(PACKAGE.rglob("*.py")):
-        if "migrations" in path.parts:
-            continue
-        messages = extract_module(path)
-        if messages:
-            result[module_name(path)] = messages
-    return result
+def read(path: Path, language: str | None = None) -> Catalog:
+    with open(path, "rb") as handle:
+        return read_po(handle, locale=language, domain="minami_desk")
 
 
-def read_catalog(path: Path, language: str) -> Catalog:
-    if path.exists():
-        with open(path, "rb") as handle:
-            return read_po(handle, locale=language)
-    return Catalog(locale=language, project="minami-desk", fuzzy=False)
+HEADER = """\
+Mi na Mi Desk: the one translation catalogue of the program. English is the msgids themselves.
+Edit nl.po by hand or with a PO editor; regenerate with `python scripts/i18n.py update`."""
 
 
-def write_catalog(path: Path, catalog: Catalog) -> None:
-    """Fixed header dates, so regenerating a catalog only changes it when its messages change."""
+def serialise(catalog: Catalog) -> bytes:
+    catalog.header_comment = "\n".join(f"# {line}" for line in HEADER.splitlines())
+    catalog.copyright_holder = "Mi na Mi"
     catalog.creation_date = STABLE_DATE
     catalog.revision_date = STABLE_DATE
-    path.parent.mkdir(parents=True, exist_ok=True)
-    buffer = BytesIO()
-    write_po(buffer, catalog, width=100, omit_header=False, sort_output=False)
-    path.write_bytes(buffer.getvalue())
+    out = BytesIO()
+    write_po(out, catalog, width=100, sort_output=True, include_lineno=False, ignore_obsolete=True)
+    return out.getvalue()
+
+
+def messages(catalog: Catalog) -> Iterator[Message]:
+    return (message for message in catalog if message.id)
+
+
+def key(message: Message) -> tuple[str | None, object]:
+    return (message.context, message.id)
 
 
 def update() -> None:
-    messages = source_messages()
+    template = extract()
+    TEMPLATE.write_bytes(serialise(template))
     for language in LANGUAGES:
-        folder = TRANSLATIONS / language
-        for module, entries in messages.items():
-            po_path = folder / f"{module}.po"
-            old = read_catalog(po_path, language)
-            new = Catalog(locale=language, project="minami-desk", fuzzy=False)
-            for message, lineno in entries:
-                key = message[0] if isinstance(message, tuple) else message
-                previous = old.get(key)
-                if previous is not None and previous.string:
-                    string = previous.string
-                elif language == "en":
-                    string = message if isinstance(message, str) else tuple(message)
-                else:
-                    string = "" if isinstance(message, str) else ("", "")
-                existing = new.get(key)
-                if existing is None:
-                    new.add(message, string, locations=[(module, lineno)])
-                else:
-                    existing.locations.append((module, lineno))
-            write_catalog(po_path, new)
-        for stale in folder.glob("*.po"):
-            if stale.stem not in messages:
-                stale.unlink()
-                stale.with_suffix(".mo").unlink(missing_ok=True)
+        catalog = read(po_path(language), language)
+        catalog.update(template, no_fuzzy_matching=False, update_header_comment=False)
+        catalog.obsolete.clear()
+        po_path(language).write_bytes(serialise(catalog))
 
 
-def compile_all() -> None:
+def problems() -> list[str]:
+    """What stops the catalogue from being complete and current; empty when all is well."""
+    found: list[str] = []
+    fresh = {key(m) for m in messages(extract())}
+    committed = {key(m) for m in messages(read(TEMPLATE))}
+    found += [f"not in the .pot (run update): {k!r}" for k in sorted(fresh - committed, key=str)]
+    found += [f"stale in the .pot (run update): {k!r}" for k in sorted(committed - fresh, key=str)]
     for language in LANGUAGES:
-        folder = TRANSLATIONS / language
-        for po_path in sorted(folder.glob("*.po")):
-            catalog = read_catalog(po_path, language)
-            buffer = BytesIO()
-            write_mo(buffer, catalog, use_fuzzy=False)
-            po_path.with_suffix(".mo").write_bytes(buffer.getvalue())
-
-
-def missing_dutch() -> list[str]:
-    problems = []
-    messages = source_messages()
-    for module, entries in messages.items():
-        catalog = read_catalog(TRANSLATIONS / "nl" / f"{module}.po", "nl")
-        for message, lineno in entries:
-            key = message[0] if isinstance(message, tuple) else message
-            entry = catalog.get(key)
+        catalog = read(po_path(language), language)
+        present = {key(m): m for m in messages(catalog)}
+        for wanted in sorted(fresh, key=str):
+            entry = present.get(wanted)
             strings = entry.string if entry is not None else ""
-            ok = all(strings) if isinstance(strings, tuple | list) else bool(strings)
-            if not ok:
-                problems.append(f"{module}:{lineno}: {key!r}")
-    return problems
+            complete = all(strings) if isinstance(strings, tuple | list) else bool(strings)
+            if entry is None or not complete:
+                found.append(f"{language}: untranslated {wanted!r}")
+            elif entry.fuzzy:
+                found.append(f"{language}: fuzzy {wanted!r}")
+        found += [f"{language}: obsolete {k!r}" for k in sorted(set(present) - fresh, key=str)]
+        found += [f"{language}: obsolete {m.id!r}" for m in catalog.obsolete.values()]
+    return found
 
 
 def fill(language: str, mapping_file: Path) -> int:
-    """Apply translations to every catalog that holds the msgid; returns how many were set."""
+    """Set the msgstr of every msgid in the file; returns how many were set."""
     import json
 
     mapping = json.loads(mapping_file.read_text(encoding="utf-8"))
+    catalog = read(po_path(language), language)
     applied = 0
-    for po_path in sorted((TRANSLATIONS / language).glob("*.po")):
-        catalog = read_catalog(po_path, language)
-        changed = False
-        for message in catalog:
-            key = message.id[0] if isinstance(message.id, tuple) else message.id
-            if key and key in mapping:
-                value = mapping[key]
-                message.string = tuple(value) if isinstance(value, list) else value
-                changed = True
-                applied += 1
-        if changed:
-            write_catalog(po_path, catalog)
+    for message in messages(catalog):
+        msgid = message.id[0] if isinstance(message.id, tuple) else message.id
+        if msgid in mapping:
+            value = mapping[msgid]
+            message.string = tuple(value) if isinstance(value, list) else value
+            message.flags.discard("fuzzy")
+            applied += 1
+    po_path(language).write_bytes(serialise(catalog))
     return applied
 
 
@@ -151,15 +148,13 @@ def main(argv: list[str]) -> int:
     command = argv[0] if argv else "check"
     if command == "update":
         update()
-    elif command == "compile":
-        compile_all()
     elif command == "fill" and len(argv) == 3:
         print(fill(argv[1], Path(argv[2])), "translations set")
     elif command == "check":
-        problems = missing_dutch()
-        for line in problems:
+        listed = problems()
+        for line in listed:
             print(line)
-        return 1 if problems else 0
+        return 1 if listed else 0
     else:
         print(__doc__)
         return 2

@@ -42,6 +42,9 @@ def test_bundle_builds_and_runs(tmp_path: Path) -> None:
     )
     program = tmp_path / "dist" / "minami-desk" / "minami-desk"
     assert program.exists()
+    bundled = [path.name for path in (tmp_path / "dist").rglob("*") if path.is_file()]
+    assert "nl.mo" in bundled  # compiled by build.spec from translations/nl.po
+    assert not [name for name in bundled if name.endswith((".po", ".pot"))]
     data = tmp_path / "data"
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:

@@ -1,6 +1,12 @@
-"""Dutch words for the inzage PDF: field labels, codes, sections (printed, so Dutch here)."""
+"""Dutch words for the inzage PDF: field labels and sections (printed, so Dutch here).
+
+The codes' words are not written here: they come from ``documents.vocabulary`` through the
+catalogue, so the inzage says what the screens say.
+"""
 
 from __future__ import annotations
+
+from minami_desk.documents import vocabulary
 
 LABELS = {
     "number": "Bewonersnummer",
@@ -101,55 +107,29 @@ HIDDEN = {
     "sort_order",
     "assessments",
 }
-CODES = {
-    "registration": "inschrijving",
-    "photos": "foto's",
-    "contact_phone": "contact per telefoon",
-    "contact_whatsapp": "contact via WhatsApp",
-    "story_sharing": "verhaal delen",
-    "walk_in": "inloop",
-    "phone": "telefoon",
-    "whatsapp": "WhatsApp",
-    "email": "e-mail",
-    "home_visit": "huisbezoek",
-    "other": "anders",
-    "registered": "aangemeld",
-    "waitlist": "wachtlijst",
-    "present": "aanwezig",
-    "absent": "afwezig",
-    "cancelled": "afgemeld",
-    "planned": "gepland",
-    "active": "loopt",
-    "completed": "afgerond",
-    "stopped": "gestopt",
-    "female": "vrouw",
-    "male": "man",
-    "undisclosed": "zegt liever niet",
-    "clarity": "Helder waar je vastloopt",
-    "self_image": "Sterk zelfbeeld",
-    "social_contacts": "Sterkere sociale contacten",
-    "motivate_connect": "Elkaar motiveren en verbinden met de samenleving",
-    "agencies": "De weg weten naar instanties",
-    "inner_calm": "Innerlijke rust",
-    "own": "Eigen doel",
-    "intake": "begin",
-    "midway": "halverwege",
-    "final": "einde",
-    "referred": "verwezen",
-    "contact_made": "contact gelegd",
-    "helped": "geholpen",
-    "not_helped": "niet geholpen",
-    "unknown": "onbekend",
-    "called_together": "samen gebeld",
-    "accompanied": "meegegaan",
-    "address_only": "adres meegegeven",
-    "named": "met naam",
-    "anonymised": "geanonimiseerd",
-    "not_shared": "niet delen",
-    "moved": "verhuisd",
-    "no_contact": "geen contact meer",
-    "own_choice": "eigen keuze",
+# Which code table reads each field, per section ("status" means three things). The words
+# come from the one catalogue, in Dutch (``i18n.dutch``), as the screens show them.
+RESIDENT_CODES: dict[str, dict[str, str]] = {
+    "gender": vocabulary.GENDER_LABELS,
+    "age_group": vocabulary.AGE_GROUP_LABELS,
 }
+SECTION_CODES: dict[str, dict[str, dict[str, str]]] = {
+    "consents": {"kind": vocabulary.CONSENT_LABELS},
+    "contacts": {"channel": vocabulary.CHANNEL_LABELS},
+    "attendance": {"status": vocabulary.ATTENDANCE_WORDS},
+    "trajectories": {
+        "status": vocabulary.TRAJECTORY_STATUS_LABELS,
+        "stop_reason": vocabulary.STOP_REASON_LABELS,
+    },
+    "referrals": {
+        "status": vocabulary.REFERRAL_STATUS_LABELS,
+        "handover": vocabulary.HANDOVER_LABELS,
+    },
+    "stories": {"sharing": vocabulary.SHARING_LABELS},
+    "merged_records": RESIDENT_CODES,
+}
+GOAL_LABELS = vocabulary.GOAL_LABELS
+MOMENT_LABELS = vocabulary.MOMENT_LABELS
 
 SECTIONS = [
     ("consents", "Toestemmingen", "Toestemming"),

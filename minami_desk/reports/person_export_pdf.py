@@ -6,6 +6,7 @@ printed under its column name rather than left out — an inzage must be complet
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,6 +22,7 @@ from reportlab.platypus import (
 )
 
 from minami_desk.documents.wording import dutch_date
+from minami_desk.i18n import dutch
 from minami_desk.reports.pdf_common import (
     GREY,
     INK,
@@ -34,10 +36,13 @@ from minami_desk.reports.pdf_common import (
 )
 from minami_desk.reports.person_export_labels import (
     ACTIONS,
-    CODES,
+    GOAL_LABELS,
     HIDDEN,
     LABELS,
+    MOMENT_LABELS,
     RECORDS,
+    RESIDENT_CODES,
+    SECTION_CODES,
     SECTIONS,
     VIA,
 )
@@ -46,6 +51,8 @@ if TYPE_CHECKING:
     from minami_desk.documents.person_export import PersonExport
 
 MARGIN = 18 * mm
+Codes = Mapping[str, Mapping[str, str]]
+NO_CODES: Codes = {}
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -71,7 +78,11 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _readable(key: str, value: Any) -> str:
+def _code_word(table: Mapping[str, str], code: str) -> str:
+    return dutch(table[code]) if code in table else code
+
+
+def _readable(key: str, value: Any, codes: Codes = NO_CODES) -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, bool):
@@ -90,7 +101,7 @@ def _readable(key: str, value: Any) -> str:
             except ValueError:
                 return value
             return f"{dutch_date(moment.date())}, {moment:%H:%M}"
-        return CODES.get(value, value)
+        return _code_word(codes[key], value) if key in codes else value
     return str(value)
 
 
@@ -99,6 +110,7 @@ def _field_table(
     styles: dict[str, ParagraphStyle],
     labels: dict[str, str] | None = None,
     hidden: frozenset[str] = frozenset(),
+    codes: Codes = NO_CODES,
 ) -> Table | None:
     labels = {**LABELS, **(labels or {})}
     rows = []
@@ -107,7 +119,7 @@ def _field_table(
             continue
         if isinstance(value, dict | list) and key != "themes":
             continue
-        text = _readable(key, value)
+        text = _readable(key, value, codes)
         if not text:
             continue
         rows.append(
@@ -139,9 +151,10 @@ def _record(
     styles: dict[str, ParagraphStyle],
     labels: dict[str, str] | None = None,
     hidden: frozenset[str] = frozenset(),
+    codes: Codes = NO_CODES,
 ) -> list[Any]:
     flow: list[Any] = [Paragraph(escape(title), styles["h3"]), Spacer(1, 1.5 * mm)]
-    table = _field_table(values, styles, labels, hidden)
+    table = _field_table(values, styles, labels, hidden, codes)
     if table is not None:
         flow.append(table)
     return flow
@@ -155,7 +168,7 @@ def _heading_for(key: str, label: str, index: int, values: dict[str, Any]) -> st
     if key == "contacts":
         return f"{label} {index} — {_readable('contact_at', values.get('contact_at'))}"
     if key == "consents":
-        return f"{label}: {_readable('kind', values.get('kind'))}"
+        return f"{label}: {_readable('kind', values.get('kind'), SECTION_CODES['consents'])}"
     if key == "referrals":
         return f"{label} naar {values.get('organisation', '')}"
     if key == "stories":
@@ -166,11 +179,11 @@ def _heading_for(key: str, label: str, index: int, values: dict[str, Any]) -> st
 def _trajectory_parts(values: dict[str, Any], styles: dict[str, ParagraphStyle]) -> list[Any]:
     flow: list[Any] = []
     for goal in values.get("goals", []):
-        goal_title = CODES.get(goal.get("code", ""), goal.get("code", ""))
+        goal_title = _code_word(GOAL_LABELS, goal.get("code", ""))
         if goal.get("own_text"):
             goal_title += f": {goal['own_text']}"
         scores = ", ".join(
-            f"{CODES.get(a['moment'], a['moment'])} {a['score']}"
+            f"{_code_word(MOMENT_LABELS, a['moment'])} {a['score']}"
             for a in goal.get("assessments", [])
         )
         line = f"<b>Doel</b> {escape(goal_title)}" + (
@@ -225,7 +238,7 @@ def build_story(export: PersonExport) -> list[Any]:
         ),
         Paragraph("Persoonsgegevens", styles["h2"]),
     ]
-    table = _field_table(resident, styles)
+    table = _field_table(resident, styles, codes=RESIDENT_CODES)
     if table is not None:
         flow.append(table)
     for key, heading, label in SECTIONS:
@@ -248,7 +261,12 @@ def build_story(export: PersonExport) -> list[Any]:
             flow.append(KeepTogether([title, Paragraph("Niets vastgelegd.", styles["empty"])]))
             continue
         for index, values in enumerate(items, start=1):
-            parts = _record(_heading_for(key, label, index, values), values, styles)
+            parts = _record(
+                _heading_for(key, label, index, values),
+                values,
+                styles,
+                codes=SECTION_CODES.get(key, NO_CODES),
+            )
             if index == 1:
                 parts.insert(0, title)  # a section title never ends a page on its own
             if key == "trajectories":
@@ -307,7 +325,7 @@ def _attendance_rows(items: list[dict[str, Any]]) -> list[tuple[str, ...]]:
                 " — ".join(
                     part for part in (session.get("title", ""), session.get("location", "")) if part
                 ),
-                _readable("status", values.get("status")),
+                _readable("status", values.get("status"), SECTION_CODES["attendance"]),
                 "binnengelopen" if values.get("walk_in") else "aangemeld",
                 str(values.get("note") or ""),
             )

@@ -290,7 +290,7 @@ def _row_input(cells: dict[str, str], errors: dict[str, str]) -> ResidentInput:
         try:
             setattr(data, name, parse_date(cells.get(name, "")))
         except ValueError:
-            errors[name] = _("This date does not exist or is not written as dd-mm-jjjj.")
+            errors[name] = _("This date does not exist or is not written as dd-mm-yyyy.")
     gender = fold(cells.get("gender", ""))
     if gender:
         if gender in _GENDERS:

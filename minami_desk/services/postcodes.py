@@ -87,9 +87,9 @@ def save_area(db: Database, actor: Actor, prefix: str, wijk: str) -> str:
     normalised = normalise_prefix(prefix)
     name = wijk.strip()
     if not name:
-        raise ValidationError("wijk", _("Fill in the name of the wijk."))
+        raise ValidationError("wijk", _("Fill in the name of the neighbourhood."))
     if len(name) > 80:
-        raise ValidationError("wijk", _("The name of the wijk is too long."))
+        raise ValidationError("wijk", _("The name of the neighbourhood is too long."))
     with db.session() as session:
         area = session.get(PostcodeArea, normalised)
         if area is None:

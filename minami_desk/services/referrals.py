@@ -27,8 +27,10 @@ from minami_desk.data.models import (
     referral_theme,
 )
 from minami_desk.documents.table import Cell
+from minami_desk.documents.vocabulary import HANDOVER_LABELS
+from minami_desk.documents.vocabulary import REFERRAL_STATUS_LABELS as STATUS_LABELS
 from minami_desk.errors import NotFoundError, ValidationError
-from minami_desk.i18n import N_, _
+from minami_desk.i18n import _, dutch
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
 from minami_desk.services.residents import live_resident
@@ -42,18 +44,6 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     "unknown": ("contact_made", "helped", "not_helped"),
     "helped": (),
     "not_helped": (),
-}
-STATUS_LABELS = {
-    "referred": N_("Referred"),
-    "contact_made": N_("Contact made"),
-    "helped": N_("Helped"),
-    "not_helped": N_("Not helped"),
-    "unknown": N_("Outcome unknown"),
-}
-HANDOVER_LABELS = {
-    "called_together": N_("Called together"),
-    "accompanied": N_("Went along"),
-    "address_only": N_("Address given only"),
 }
 MAX_TEXT = 4000
 LIST_LIMIT = 2000  # the Verwijzingen list shows the newest ones; filters reach older ones
@@ -418,7 +408,7 @@ def export_rows(db: Database, actor: Actor) -> list[tuple[Cell, ...]]:
             row.resident_number,
             row.organisation_name,
             ", ".join(row.themes),
-            status_label(row.status),
+            dutch(STATUS_LABELS[row.status]),  # Dutch like the fixed header, whatever --lang says
             row.follow_up_on,
         )
         for row in rows

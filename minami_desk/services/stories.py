@@ -18,17 +18,13 @@ from minami_desk import clock
 from minami_desk.data.db import Database
 from minami_desk.data.models import STORY_SHARING, Consent, Resident, SuccessStory, Trajectory
 from minami_desk.documents.story import StoryForPrint
+from minami_desk.documents.vocabulary import SHARING_LABELS
 from minami_desk.errors import NotFoundError, UserError, ValidationError
-from minami_desk.i18n import N_, _
+from minami_desk.i18n import _
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
 from minami_desk.services.text import fold, words
 
-SHARING_LABELS = {
-    "named": N_("Share with name"),
-    "anonymised": N_("Share anonymised (pseudonym)"),
-    "not_shared": N_("Do not share"),
-}
 SHAREABLE = ("named", "anonymised")
 MAX_TITLE = 200
 MAX_PSEUDONYM = 120

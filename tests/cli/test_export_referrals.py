@@ -84,3 +84,14 @@ def test_export_referrals_xlsx(paths: Paths, referrals: None, tmp_path: Path) ->
     ]
     assert rows[2][5] == datetime(2026, 11, 17)
     assert rows[1][5] is None
+
+
+def test_english_interface_still_writes_dutch_statuses(
+    paths: Paths, referrals: None, tmp_path: Path
+) -> None:
+    """GIVEN --lang en WHEN exporting referrals THEN the status column is Dutch like its header."""
+    out = tmp_path / "verwijzingen.csv"
+    args = ["--lang", "en", "--data-dir", str(paths.data_dir), "export", "referrals"]
+    assert main([*args, "--out", str(out)]) == 0
+    statuses = [line.split(";")[4] for line in out.read_text("utf-8-sig").splitlines()]
+    assert statuses == ["Status", "Verwezen", "Contact gelegd"]

@@ -101,3 +101,20 @@ def test_attendance_sheet_command(
     assert main(["--data-dir", data_dir, "attendance-sheet", "99999", "--out", str(out)]) == 1
     assert "bestaat niet" in capsys.readouterr().err
     assert main(["--data-dir", data_dir, "attendance-sheet", "x", "--out", str(out)]) == 2
+
+
+def test_english_interface_still_writes_dutch_values_under_the_dutch_header(
+    paths: Paths, planned: list[int], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """GIVEN --lang en WHEN listing and exporting THEN values are Dutch like the fixed header."""
+    outputs = {}
+    for language in ("nl", "en"):
+        out = tmp_path / f"aanwezigheid-{language}.csv"
+        base = ["--lang", language, "--data-dir", str(paths.data_dir)]
+        assert main([*base, "export", "attendance", "--out", str(out)]) == 0
+        capsys.readouterr()
+        assert main([*base, "list", "sessions"]) == 0
+        outputs[language] = (out.read_bytes(), capsys.readouterr().out)
+    assert outputs["en"] == outputs["nl"]
+    assert "bijeenkomst geannuleerd" in outputs["en"][0].decode("utf-8-sig")
+    assert outputs["en"][1].splitlines()[2].endswith(";ja")

@@ -128,3 +128,35 @@ def test_the_access_log_shows_who_opened_their_trajectory_referral_and_story(
     for what in ("bekeken (traject)", "bekeken (verwijzing)", "bekeken (succesverhaal)"):
         assert what in text
     assert not re.search(r"\d{4}-\d\d-\d\dT\d", text)  # times read as Dutch dates, not ISO
+
+
+def test_codes_print_in_the_screens_dutch_words_whatever_the_interface_language(
+    db: Database, staff_actor: Actor, two_people: tuple[History, History], tmp_path: Path
+) -> None:
+    """GIVEN an English interface WHEN the inzage is printed THEN each code reads as the Dutch
+    screen shows it: one catalogue, no second vocabulary for print."""
+    from minami_desk import i18n
+    from minami_desk.documents import vocabulary as v
+
+    akosua, _kwabena = two_people
+    i18n.set_language("nl")
+    on_screen = [
+        i18n._(v.GENDER_LABELS["female"]),
+        i18n._(v.CONSENT_LABELS["photos"]),
+        i18n._(v.ATTENDANCE_WORDS["present"]),
+        i18n._(v.TRAJECTORY_STATUS_LABELS["completed"]),
+        i18n._(v.MOMENT_LABELS["final"]),
+        i18n._(v.REFERRAL_STATUS_LABELS["helped"]),
+        i18n._(v.SHARING_LABELS["named"]),
+    ]
+    try:
+        i18n.set_language("en")
+        pdf_path, _json = write_person_export(
+            db, staff_actor, akosua.resident_id, tmp_path / "inzage.pdf"
+        )
+    finally:
+        i18n.set_language("nl")
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf_path).pages).split())
+    for word in on_screen:
+        assert word in text
+    assert "Female" not in text and "completed" not in text

@@ -3,10 +3,15 @@
 The report is a printed document for the board and the municipality, so like everything in
 ``reports/`` it is Dutch whatever the interface language; the Kerncijfer labels are moreover a
 fixed format (column A of the spreadsheet, which the municipality reads by label). That is why
-these are literals and not ``_()`` translations.
+these are literals and not ``_()`` translations. The codes' words (genders, goals, age
+groups, outcomes) are not a format but the program's vocabulary: they come from the catalogue
+in Dutch, so the report names a goal as the screen and the certificate do.
 """
 
 from __future__ import annotations
+
+from minami_desk.documents import vocabulary
+from minami_desk.i18n import dutch
 
 # (key, label, definition) in the order of the Kerncijfers table.
 KEY_FIGURES: tuple[tuple[str, str, str], ...] = (
@@ -84,40 +89,22 @@ KEY_FIGURES: tuple[tuple[str, str, str], ...] = (
 
 KEY_FIGURE_LABELS: tuple[str, ...] = tuple(label for _key, label, _definition in KEY_FIGURES)
 
-AGE_GROUPS: tuple[tuple[str, str], ...] = (
-    ("0-11", "Kinderen (0–11)"),
-    ("12-17", "Tieners (12–17)"),
-    ("18-26", "Jongvolwassenen (18–26)"),
-    ("27-64", "Volwassenen (27–64)"),
-    ("65+", "65+"),
-    ("unknown", "Onbekend"),
-)
-
-GENDERS: tuple[tuple[str, str], ...] = (
-    ("female", "Vrouw"),
-    ("male", "Man"),
-    ("other", "Anders"),
-    ("undisclosed", "Wil het niet zeggen"),
-    ("unknown", "Onbekend"),
-)
-
-REFERRAL_OUTCOMES: tuple[tuple[str, str], ...] = (
-    ("helped", "Geholpen"),
-    ("contact_made", "Contact gelegd"),
-    ("referred", "Verwezen, nog geen terugkoppeling"),
-    ("not_helped", "Niet geholpen"),
-    ("unknown", "Onbekend"),
-)
-
-GOALS: tuple[tuple[str, str], ...] = (
-    ("clarity", "Inzicht in waar je vastloopt"),
-    ("self_image", "Een sterk zelfbeeld"),
-    ("social_contacts", "Sterkere sociale contacten"),
-    ("motivate_connect", "Elkaar motiveren en verbinden"),
-    ("agencies", "De weg weten naar instanties"),
-    ("inner_calm", "Innerlijke rust"),
-    ("own", "Eigen doel"),
-)
-
 UNKNOWN = "Onbekend"
+
+
+def _words(
+    table: dict[str, str], order: tuple[str, ...] | None = None
+) -> tuple[tuple[str, str], ...]:
+    """(code, Dutch word) from the one catalogue, as the screens say it."""
+    return tuple((code, dutch(table[code])) for code in (order or tuple(table)))
+
+
+# The breakdowns' row names: the codes' words from the catalogue, not a second vocabulary.
+AGE_GROUPS = (*_words(vocabulary.AGE_GROUP_LABELS), ("unknown", UNKNOWN))
+GENDERS = (*_words(vocabulary.GENDER_LABELS), ("unknown", UNKNOWN))
+REFERRAL_OUTCOMES = _words(
+    vocabulary.REFERRAL_STATUS_LABELS,
+    ("helped", "contact_made", "referred", "not_helped", "unknown"),
+)
+GOALS = _words(vocabulary.GOAL_LABELS)
 NO_THEME = "Geen thema vastgelegd"

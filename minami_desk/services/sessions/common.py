@@ -8,19 +8,13 @@ from sqlalchemy.orm import Session as OrmSession
 
 from minami_desk.clock import AMSTERDAM
 from minami_desk.data.models import Session
+from minami_desk.documents.vocabulary import ATTENDANCE_WORDS
 from minami_desk.errors import NotFoundError
 from minami_desk.i18n import N_, _
 
 # Statuses that hold a seat: the waiting list moves up only when one of these is freed.
 SEAT_STATUSES = ("registered", "present", "absent")
 
-ATTENDANCE_WORDS = {
-    "registered": N_("signed up"),
-    "waitlist": N_("waiting list"),
-    "present": N_("present"),
-    "absent": N_("absent"),
-    "cancelled": N_("cancelled (by resident)"),
-}
 
 AUDIENCE_WORDS = {
     "adults": N_("adults"),

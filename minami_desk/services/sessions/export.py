@@ -14,12 +14,13 @@ from minami_desk.data.db import Database
 from minami_desk.data.models import Attendance, Consent, Resident, Session, SessionKind
 from minami_desk.documents.attendance_sheet import AttendanceSheet, SheetPerson
 from minami_desk.documents.table import Cell
+from minami_desk.documents.vocabulary import ATTENDANCE_WORDS
 from minami_desk.documents.wording import dutch_date
-from minami_desk.i18n import _
+from minami_desk.i18n import dutch
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.audit import record
 from minami_desk.services.centre import centre_info
-from minami_desk.services.sessions.common import SEAT_STATUSES, attendance_word
+from minami_desk.services.sessions.common import SEAT_STATUSES
 from minami_desk.services.sessions.queries import session_summary
 
 EXPORT_HEADER = ["Datum", "Begintijd", "Bijeenkomst", "Soort", "Bewonersnummer", "Status"]
@@ -94,8 +95,12 @@ def save_attendance_sheet(db: Database, actor: Actor, session_id: int, out: Path
 
 
 def _export_rows(db: Database) -> Iterator[tuple[Cell, ...]]:
-    """One row per resident per session, in date order, streamed so memory stays flat."""
-    called_off = _("session cancelled")
+    """One row per resident per session, in date order, streamed so memory stays flat.
+
+    The header is fixed Dutch (DESIGN.md), so the status words are Dutch too, whatever the
+    interface language: a spreadsheet never mixes the two.
+    """
+    called_off = dutch("session cancelled")
     statement = (
         select(
             Session.starts_at,
@@ -120,7 +125,7 @@ def _export_rows(db: Database) -> Iterator[tuple[Cell, ...]]:
                 title,
                 kind,
                 number,
-                called_off if session_status == "cancelled" else attendance_word(status),
+                called_off if session_status == "cancelled" else dutch(ATTENDANCE_WORDS[status]),
             )
 
 

@@ -14,7 +14,7 @@ from minami_desk.clock import local
 from minami_desk.data.db import Database
 from minami_desk.data.models import Attendance, Session, SessionKind, Staff
 from minami_desk.errors import NotFoundError
-from minami_desk.i18n import _
+from minami_desk.i18n import _, dutch
 from minami_desk.services.actor import Actor, Permission
 from minami_desk.services.sessions.common import wall_clock
 
@@ -225,8 +225,11 @@ def list_facilitators(db: Database) -> list[Facilitator]:
 def list_session_rows(
     db: Database, actor: Actor, first_day: date | None, last_day: date | None
 ) -> list[tuple[object, ...]]:
-    """Rows for ``minami-desk list sessions``, in the column order of its fixed header."""
-    yes, no = _("yes"), _("no")
+    """Rows for ``minami-desk list sessions``, in the column order of its fixed header.
+
+    The header is fixed Dutch, so the values are Dutch too, whatever ``--lang`` says.
+    """
+    yes, no = dutch("yes"), dutch("no")
     return [
         (
             item.id,

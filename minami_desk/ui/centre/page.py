@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from minami_desk.i18n import N_, _
+from minami_desk.i18n import N_, _, pgettext
 from minami_desk.services.settings import get_settings, set_settings
 from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.widgets import Heading, show_exception
@@ -54,7 +54,7 @@ class CentrePage(QWidget):
         logo_label.setBuddy(self.logo)  # a row of a layout gets no buddy by itself
         form.addRow(logo_label, logo_row)
         layout.addLayout(form)
-        save = QPushButton(_("&Save"), self)
+        save = QPushButton(pgettext("Alt+O taken", "&Save"), self)
         save.setObjectName("primary")
         save.setAccessibleName(_("Save the centre's details"))
         save.clicked.connect(self.save)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from minami_desk import clock
 from minami_desk.errors import ValidationError
-from minami_desk.i18n import _
+from minami_desk.i18n import _, pgettext
 from minami_desk.services.actor import Permission
 from minami_desk.services.contacts import ContactInput, record_contact, staff_options
 from minami_desk.services.labels import CHANNEL_LABELS
@@ -129,7 +129,7 @@ class ContactDialog(QDialog):
         cancel = QPushButton(_("Cancel"), self)
         cancel.clicked.connect(self.reject)
         cancel.setAutoDefault(False)
-        self.save_button = QPushButton(_("&Save"), self)
+        self.save_button = QPushButton(pgettext("Alt+O taken", "&Save"), self)
         self.save_button.setObjectName("primary")
         self.save_button.setAccessibleName(_("Save the contact"))
         self.save_button.setToolTip(_("Save (Ctrl+S)"))

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from minami_desk import clock
-from minami_desk.i18n import _
+from minami_desk.i18n import _, pgettext
 from minami_desk.services.contacts import (
     ContactRow,
     complete_follow_up,
@@ -58,7 +58,7 @@ class ContactsPanel(QFrame):
         layout.addWidget(follow_title)
         self.follow = _tree(
             self,
-            [_("Due"), _("Resident"), _("Contact on"), _("Themes")],
+            [pgettext("follow-up", "Due"), _("Resident"), _("Contact on"), _("Themes")],
             _("Follow-ups due today and overdue"),
         )
         layout.addWidget(self.follow)

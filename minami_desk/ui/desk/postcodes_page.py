@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit
 
-from minami_desk.i18n import _
+from minami_desk.i18n import _, pgettext
 from minami_desk.services.postcodes import delete_area, list_areas, save_area
 from minami_desk.ui.editable_list import EditableListPage
 from minami_desk.ui.shell.context import AppContext
@@ -15,12 +15,12 @@ class PostcodesPage(EditableListPage):
     def __init__(self, context: AppContext) -> None:
         super().__init__(
             context,
-            title=_("Postcodes and wijken"),
+            title=_("Postcodes and neighbourhoods"),
             hint=_(
-                "The registration form suggests the wijk from this table. A longer start "
+                "The registration form suggests the neighbourhood from this table. A longer start "
                 "(1102 A) wins over a shorter one (1102)."
             ),
-            columns=[_("Postcode starts with"), _("Wijk")],
+            columns=[_("Postcode starts with"), _("Neighbourhood")],
             list_name=_("Postcode areas"),
             topic="settings",
         )
@@ -29,11 +29,13 @@ class PostcodesPage(EditableListPage):
         self.prefix.setAccessibleName(_("Start of the postcode"))
         self.prefix.setPlaceholderText("1102")
         self.wijk = QLineEdit(self)
-        self.wijk.setAccessibleName(_("Name of the wijk"))
+        self.wijk.setAccessibleName(_("Name of the neighbourhood"))
         self.add_field(_("Postcode &starts with"), self.prefix)
-        self.add_field(_("&Wijk"), self.wijk)
+        self.add_field(_("Neig&hbourhood"), self.wijk)
         self.add_button(_("&Delete"), self.delete, _("Delete the selected postcode area"))
-        self.add_button(_("&Save"), self.save, _("Save the postcode area"), primary=True)
+        self.add_button(
+            pgettext("Alt+O taken", "&Save"), self.save, _("Save the postcode area"), primary=True
+        )
 
     def load(self) -> list[tuple[str, str]]:
         return list_areas(self.context.db)

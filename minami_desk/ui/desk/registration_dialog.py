@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from minami_desk.errors import ValidationError
-from minami_desk.i18n import _
+from minami_desk.i18n import _, pgettext
 from minami_desk.services.consents import ConsentChoice
 from minami_desk.services.duplicates import REASON_LABELS, DuplicateCandidate, find_duplicates
 from minami_desk.services.registration import (
@@ -139,7 +139,9 @@ class RegistrationDialog(QDialog):
         cancel.setAccessibleName(_("Cancel without saving"))
         cancel.clicked.connect(self.reject)
         cancel.setAutoDefault(False)
-        self.save_button = QPushButton(_("&Save") if editing else _("&Register"), self)
+        self.save_button = QPushButton(
+            pgettext("Alt+O taken", "&Save") if editing else _("&Register"), self
+        )
         self.save_button.setObjectName("primary")
         self.save_button.setAccessibleName(_("Save the resident"))
         self.save_button.setToolTip(_("Save (Ctrl+S or Enter)"))

@@ -34,7 +34,7 @@ TEXT_FIELDS = (
     ("first_name", N_("&First name *"), N_("First name (required)")),
     ("infix", N_("&Tussenvoegsel"), N_("Tussenvoegsel, such as van, de or van den")),
     ("last_name", N_("&Last name *"), N_("Last name (required)")),
-    ("birth_date", N_("Date of &birth"), N_("Date of birth as dd-mm-jjjj")),
+    ("birth_date", N_("Date of &birth"), N_("Date of birth as dd-mm-yyyy")),
 )
 CONTACT_FIELDS = (
     ("phone", N_("&Phone"), N_("Phone number, Dutch or foreign (e.g. +233 …)")),
@@ -87,7 +87,13 @@ class ResidentForm(QWidget):
         self.wijk.setEditable(True)
         self.wijk.addItem("")
         self.wijk.addItems(known_wijken(context.db))
-        self._add(person, "wijk", N_("&Wijk"), N_("Wijk (suggested from the postcode)"), self.wijk)
+        self._add(
+            person,
+            "wijk",
+            N_("Neig&hbourhood"),
+            N_("Neighbourhood (suggested from the postcode)"),
+            self.wijk,
+        )
         for key, label, accessible in EXTRA_FIELDS:
             self._add(person, key, label, accessible, QLineEdit(self))
         self.note = QPlainTextEdit(self)
@@ -172,7 +178,7 @@ class ResidentForm(QWidget):
         try:
             birth = self.birth_field().value()
         except ValueError:
-            problems["birth_date"] = _("This date does not exist or is not written as dd-mm-jjjj.")
+            problems["birth_date"] = _("This date does not exist or is not written as dd-mm-yyyy.")
         data = ResidentInput(
             first_name=self.line("first_name").text(),
             infix=self.line("infix").text(),

@@ -218,7 +218,7 @@ class OptionalDateField(QLineEdit):
     ) -> None:
         super().__init__(parent)
         self.century = century
-        self.setPlaceholderText(_("dd-mm-jjjj"))
+        self.setPlaceholderText(_("dd-mm-yyyy"))
         if accessible:
             self.setAccessibleName(accessible)
         self.editingFinished.connect(self._tidy)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from minami_desk import clock
-from minami_desk.i18n import _, format_date
+from minami_desk.i18n import _, format_date, pgettext
 from minami_desk.services.audit import record_viewed
 from minami_desk.services.referrals import (
     OPEN_STATUSES,
@@ -117,7 +117,7 @@ class FollowUpDialog(QDialog):
         self.form = form
 
         buttons = QDialogButtonBox(self)
-        self.save_button = primary_button(_("&Save"), self)
+        self.save_button = primary_button(pgettext("Alt+O taken", "&Save"), self)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setAccessibleName(_("Save the follow-up"))
         self.edit_button = QPushButton(_("Change &details…"), self)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from minami_desk.errors import UserError
-from minami_desk.i18n import N_, _
+from minami_desk.i18n import N_, _, pgettext
 from minami_desk.services.organisations import (
     OrganisationData,
     get_organisation,
@@ -66,7 +66,7 @@ class OrganisationsPage(QWidget):
         self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
         for key, label, multiline in (
             ("name", _("&Name"), False),
-            ("kind", _("&Kind"), False),
+            ("kind", pgettext("Alt+S taken", "&Kind"), False),
             ("address", _("A&ddress"), True),
             ("phone", _("&Phone"), False),
             ("email", _("&E-mail"), False),
@@ -95,7 +95,7 @@ class OrganisationsPage(QWidget):
         right.addWidget(form.general)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.save_button = QPushButton(_("&Save"), self)
+        self.save_button = QPushButton(pgettext("Alt+O taken", "&Save"), self)
         self.save_button.setObjectName("primary")
         self.save_button.setAccessibleName(_("Save the agency"))
         self.save_button.clicked.connect(self.save)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from minami_desk import clock
-from minami_desk.i18n import _
+from minami_desk.i18n import _, pgettext
 from minami_desk.services.organisations import list_organisations
 from minami_desk.services.referrals import (
     HANDOVER_LABELS,
@@ -128,7 +128,7 @@ class ReferralDialog(QDialog):
         )
 
         follow_row = QHBoxLayout()
-        self.follow_up_enabled = QCheckBox(_("&Follow up on"), self)
+        self.follow_up_enabled = QCheckBox(pgettext("Alt+O taken", "&Follow up on"), self)
         self.follow_up_enabled.setAccessibleName(_("Plan a follow-up"))
         self.follow_up_enabled.setChecked(True)
         self.follow_up_on = DateField(

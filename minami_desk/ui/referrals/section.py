@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from minami_desk import clock
-from minami_desk.i18n import N_, _, format_date, ngettext
+from minami_desk.i18n import N_, _, format_date, ngettext, pgettext
 from minami_desk.reports.tabular import write_table
 from minami_desk.services.actor import Permission
 from minami_desk.services.organisations import list_organisations
@@ -107,7 +107,7 @@ class ReferralsSection(QWidget):
             filters.addWidget(field, 1, column)
         period_row = QHBoxLayout()
         period_row.addWidget(self.period_start)
-        period_row.addWidget(QLabel(_("to"), self))
+        period_row.addWidget(QLabel(pgettext("period, written out", "to"), self))
         period_row.addWidget(self.period_end)
         filters.addWidget(self.period, 0, 3)
         filters.addLayout(period_row, 1, 3)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from minami_desk.i18n import _
+from minami_desk.i18n import _, pgettext
 from minami_desk.services.sessions.export import save_attendance_sheet
 from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.widgets import show_error, show_exception
@@ -101,7 +101,11 @@ class SheetDialog(QDialog):
         for text, name, handler in (
             (_("&Open"), _("Open the attendance sheet in the PDF viewer"), self.open_file),
             (_("&Print…"), _("Print the attendance sheet"), self.print_sheet),
-            (_("&Save as…"), _("Save the attendance sheet as a PDF file"), self.save_as),
+            (
+                pgettext("Alt+S taken", "&Save as…"),
+                _("Save the attendance sheet as a PDF file"),
+                self.save_as,
+            ),
         ):
             button = QPushButton(text, self)
             button.setAccessibleName(name)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from minami_desk import APP_NAME, __version__
-from minami_desk.i18n import N_, _
+from minami_desk.i18n import N_, _, pgettext
 from minami_desk.ui.shell.context import AppContext
 
 
@@ -95,7 +95,7 @@ class ShortcutsDialog(QDialog):
         rows = sorted(set(rows), key=lambda r: r[0])
         self.rows = rows
         table = QTableWidget(len(rows), 2, self)
-        table.setHorizontalHeaderLabels([_("Action"), _("Shortcut")])
+        table.setHorizontalHeaderLabels([pgettext("shortcut table", "Action"), _("Shortcut")])
         table.setAccessibleName(_("Keyboard shortcuts"))
         table.setToolTip(_("Every shortcut of the window, by action"))
         for row, (name, keys) in enumerate(rows):

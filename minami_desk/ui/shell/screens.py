@@ -259,7 +259,7 @@ ADMIN_PAGES = [
         "staff", N_("Staff"), f"{UI}.accounts.staff_page:StaffPage", Permission.MANAGE_ACCOUNTS
     ),
     AdminPageSpec(
-        "postcodes", N_("Postcodes and wijken"), f"{UI}.desk.postcodes_page:PostcodesPage"
+        "postcodes", N_("Postcodes and neighbourhoods"), f"{UI}.desk.postcodes_page:PostcodesPage"
     ),
     AdminPageSpec(
         "milestone_template",

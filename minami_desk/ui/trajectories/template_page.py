@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from minami_desk.errors import UserError, ValidationError
-from minami_desk.i18n import N_, _
+from minami_desk.i18n import _, pgettext
 from minami_desk.services.settings import set_settings
 from minami_desk.services.trajectories.lifecycle import MIN_SESSIONS_KEY, min_sessions
 from minami_desk.services.trajectories.schedule import FINAL_CODE
@@ -38,7 +38,9 @@ from minami_desk.ui.kit.form_row import FormErrorLabel
 from minami_desk.ui.shell.context import AppContext
 from minami_desk.ui.widgets import Heading, show_exception
 
-COLUMNS = (N_("Step"), N_("Number"), N_("When"), N_("In use"))
+
+def _columns() -> list[str]:
+    return [_("Step"), pgettext("count", "Number"), _("When"), _("In use")]
 
 
 class MilestoneTemplatePage(QWidget):
@@ -71,8 +73,9 @@ class MilestoneTemplatePage(QWidget):
         minimum_row.addWidget(self.min_sessions)
         minimum_row.addStretch(1)
         layout.addLayout(minimum_row)
-        self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
+        columns = _columns()
+        self.table = QTableWidget(0, len(columns), self)
+        self.table.setHorizontalHeaderLabels(columns)
         self.table.setAccessibleName(_("Milestone steps"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
