@@ -18,7 +18,7 @@ from minami_desk.logging_setup import configure_logging
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication, QTranslator
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from minami_desk.data.db import Database
     from minami_desk.services.actor import Actor
@@ -141,7 +141,7 @@ def build_window(
     return MainWindow(context, idle_timeout_ms=idle_timeout_ms)
 
 
-def _sign_in(db: Database, demo: bool) -> Actor | None:
+def _sign_in(db: Database, demo: bool, parent: QWidget | None = None) -> Actor | None:
     """The demo opens as its coordinator; otherwise the person signs in (or creates the
     administrator on a fresh database). None when they cancel."""
     from minami_desk.services.accounts import ensure_demo_account
@@ -150,35 +150,45 @@ def _sign_in(db: Database, demo: bool) -> Actor | None:
         return ensure_demo_account(db)
     from minami_desk.ui.shell.sign_in import sign_in_at_start
 
-    return sign_in_at_start(db)
+    return sign_in_at_start(db, parent)
 
 
 def start_window(paths: Paths, demo: bool = False, actor: Actor | None = None) -> MainWindow | int:
     """Everything from the check at start to the shown window: open (and, when due, migrate)
-    the database, check it, sign in, build and show the window.
+    the database, check it, sign in, fill the window.
 
-    ``run_gui`` and the start-up benchmark both come through here; the benchmark passes
-    ``actor`` instead of someone typing a password. Returns the shown window, or the exit
-    code (an int) when no window opens. Expects the single-instance lock to be held.
+    ``run_gui`` and the start-up benchmark both come through here. Returns the shown window,
+    or the exit code (an int) when no window opens. Expects the single-instance lock to be
+    held.
 
-    The data layer is imported and the database opened on a background thread
-    (``DataLoader``). With ``actor`` given, the window's frame shows at once and fills in when
-    the data layer is there; signing in needs the database, so it waits for it.
+    The window's frame shows at once, covered until someone signed in, while the data layer
+    is imported and the database opened on a background thread (``DataLoader``); the sign-in
+    dialog sits on the covered window and waits for the database only when "Aanmelden" is
+    pressed. ``actor`` skips the sign-in (tests that need no password).
     """
+    from minami_desk.services.actor import Actor as _Actor
+    from minami_desk.ui.shell import desk_lock
     from minami_desk.ui.shell.data_loader import DataLoader
 
+    loader = DataLoader(paths, demo, start=False)
     if actor is not None:
-        return _start_frame(paths, demo, actor, DataLoader(paths, demo, start=False))
-    loader = DataLoader(paths, demo)
+        return _start_frame(paths, demo, actor, loader)
+    # Who is at the desk is not known yet: the frame is built for the narrowest role and
+    # rebuilt for the person who signs in; the cover hides it until then.
+    window = _frame(paths, demo, _Actor(staff_id=None, role="vrijwilliger", via="ui"))
+    desk_lock.cover_until_signed_in(window)
+    window.show()
+    loader.start()
     from minami_desk.ui.backup.guard import install_auto_backup, offer_restore
 
     while True:
         if demo:
-            opened = _open(loader)
-            signed_in = None if isinstance(opened, int) else _sign_in(opened[0], demo)
+            opened = _open(loader, window)
+            signed_in = None if isinstance(opened, int) else _sign_in(opened[0], demo, window)
         else:
-            opened, signed_in = _sign_in_while_loading(paths, loader)
+            opened, signed_in = _sign_in_while_loading(paths, loader, window)
         if isinstance(opened, int):
+            window.close()
             return opened
         db, check = opened
         if check is not None and check.damaged:
@@ -187,7 +197,8 @@ def start_window(paths: Paths, demo: bool = False, actor: Actor | None = None) -
             check.handled = True
             result = check.wait()
             db.dispose()
-            if result is None or not offer_restore(paths, result):
+            if result is None or not offer_restore(paths, result, window):
+                window.close()
                 return 1
             loader = DataLoader(paths, demo)
             continue
@@ -195,11 +206,13 @@ def start_window(paths: Paths, demo: bool = False, actor: Actor | None = None) -
             if check is not None:
                 check.cancel()
             db.dispose()
+            window.close()
             return 0
         break
-    window = build_window(paths, demo=demo, actor=signed_in, db=db)
+    window.switch_actor(signed_in)
+    window.attach_database(db)
+    desk_lock.uncover_signed_in(window)
     install_auto_backup(window.context)
-    window.show()
     if check is not None:
         window.start_check = check
         check.attach(window.context)
@@ -211,7 +224,9 @@ class _SignInClosed(Exception):
     database without any account yet, or one that cannot be opened)."""
 
 
-def _sign_in_while_loading(paths: Paths, loader: DataLoader) -> tuple[Opened, Actor | None]:
+def _sign_in_while_loading(
+    paths: Paths, loader: DataLoader, parent: QWidget | None = None
+) -> tuple[Opened, Actor | None]:
     """The sign-in dialog while the data layer still loads: the database (as ``_open`` gives
     it) and who signed in (None: cancelled). Pressing "Aanmelden" waits for the data layer
     with a busy cursor. A new database (the migration creates it) or one without any account
@@ -219,16 +234,16 @@ def _sign_in_while_loading(paths: Paths, loader: DataLoader) -> tuple[Opened, Ac
     from minami_desk.ui.shell.sign_in import SignInDialog, sign_in_at_start
 
     if loader.done or not paths.database.exists():
-        opened = _open(loader)
+        opened = _open(loader, parent)
         if isinstance(opened, int):
             return opened, None
-        return opened, sign_in_at_start(opened[0])
+        return opened, sign_in_at_start(opened[0], parent)
     state: dict[str, Opened | bool] = {}
 
     def arrived() -> None:
         from minami_desk.services.accounts import needs_first_admin
 
-        opened = _open(loader)
+        opened = _open(loader, parent)
         state["opened"] = opened
         if "over" in state:  # cancelled before the data layer was there
             return
@@ -246,7 +261,7 @@ def _sign_in_while_loading(paths: Paths, loader: DataLoader) -> tuple[Opened, Ac
             raise _SignInClosed
         return check_password(opened[0], name, password)
 
-    dialog = SignInDialog(None, sign_in=sign_in)
+    dialog = SignInDialog(None, parent, sign_in=sign_in)
     loader.when_done(arrived)
     accepted = dialog.exec() == SignInDialog.DialogCode.Accepted
     state["over"] = True
@@ -256,11 +271,11 @@ def _sign_in_while_loading(paths: Paths, loader: DataLoader) -> tuple[Opened, Ac
     if isinstance(opened, int):
         return opened, None
     if state.get("closed"):  # nobody can sign in yet: the first administrator
-        return opened, sign_in_at_start(opened[0])
+        return opened, sign_in_at_start(opened[0], parent)
     return opened, dialog.actor if accepted else None
 
 
-def _open(loader: DataLoader) -> Opened:
+def _open(loader: DataLoader, parent: QWidget | None = None) -> Opened:
     """The loader's database and check, or the exit code when no window may open (the user
     was told why)."""
     from minami_desk.data.migrate import MigrationFailedError, SchemaTooNewError
@@ -270,13 +285,13 @@ def _open(loader: DataLoader) -> Opened:
         opened = loader.opened()
     except SchemaTooNewError:
         show_error(
-            None,
+            parent,
             _("This database was made by a newer version of Mi na Mi Desk. Install that version."),
         )
         return 1
     except MigrationFailedError as error:
         show_error(
-            None,
+            parent,
             _(
                 "Updating the database failed. Nothing was lost: a copy from "
                 "before the update is at {path}"
@@ -288,14 +303,20 @@ def _open(loader: DataLoader) -> Opened:
     return opened
 
 
-def _start_frame(paths: Paths, demo: bool, actor: Actor, loader: DataLoader) -> MainWindow:
-    """The window's frame on screen now; its screens once the data layer is there."""
+def _frame(paths: Paths, demo: bool, actor: Actor) -> MainWindow:
+    """The window without a database yet: it holds its screens back until ``attach_database``."""
     from minami_desk.ui.shell.context import AppContext
     from minami_desk.ui.shell.main_window import MainWindow
 
-    # No database yet: the window holds its screens back until ``attach_database``.
-    context = AppContext(paths=paths, db=None, actor=actor, demo=demo)  # type: ignore[arg-type]  # see above
-    window = MainWindow(context)
+    context = AppContext(paths=paths, db=None, actor=actor, demo=demo)  # type: ignore[arg-type]  # db comes with attach_database
+    return MainWindow(context)
+
+
+def _start_frame(paths: Paths, demo: bool, actor: Actor, loader: DataLoader) -> MainWindow:
+    """The window's frame on screen now for a known ``actor``; its screens once the data
+    layer is there."""
+    window = _frame(paths, demo, actor)
+    context = window.context
     window.show()
     loader.start()
 

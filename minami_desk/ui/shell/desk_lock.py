@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
+from minami_desk.i18n import _
 from minami_desk.services.actor import Actor
 from minami_desk.ui.shell.idle_lock import (
     Cover,
@@ -34,6 +35,19 @@ def start_idle_lock(window: MainWindow, timeout_ms: int | None) -> None:
         window.idle = IdleWatcher(window, timeout_ms)
     else:
         window.idle.set_timeout(timeout_ms)
+
+
+def cover_until_signed_in(window: MainWindow) -> None:
+    """At start the frame shows at once, but nothing of the screens before someone signed in."""
+    window._covers = [Cover(window, _("Starting — sign in to continue"), low=True)]
+    _set_interactive(window, False)
+
+
+def uncover_signed_in(window: MainWindow) -> None:
+    for cover in window._covers:
+        cover.remove()
+    window._covers = []
+    _set_interactive(window, True)
 
 
 def lock(window: MainWindow) -> None:

@@ -78,21 +78,25 @@ class Cover(QFrame):
     """Opaque, over the window or an open dialog while locked; the widgets below stay as
     they are (hidden, not closed), so nothing typed is lost and nothing is readable."""
 
-    def __init__(self, target: QWidget) -> None:
+    def __init__(self, target: QWidget, text: str | None = None, low: bool = False) -> None:
+        """``low``: only the text, in the lower part, clear of a dialog centred above."""
         super().__init__(target)
         self.target = target
         self.setObjectName("lockCover")
         self.setAutoFillBackground(True)
         self.setStyleSheet("#lockCover { background: palette(window); }")
         layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        logo = QLabel(self)
-        pixmap = QPixmap(str(resource_path("logo", "minami-logo.png")))
-        if not pixmap.isNull():
-            logo.setPixmap(pixmap.scaledToHeight(72, Qt.TransformationMode.SmoothTransformation))
-        logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(logo)
-        label = QLabel(_("Locked — sign in to continue"), self)
+        layout.addStretch(5 if low else 1)
+        if not low:  # else the dialog above shows the logo
+            logo = QLabel(self)
+            pixmap = QPixmap(str(resource_path("logo", "minami-logo.png")))
+            if not pixmap.isNull():
+                logo.setPixmap(
+                    pixmap.scaledToHeight(72, Qt.TransformationMode.SmoothTransformation)
+                )
+            logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout.addWidget(logo)
+        label = QLabel(text or _("Locked — sign in to continue"), self)
         label.setObjectName("subheading")
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(label)

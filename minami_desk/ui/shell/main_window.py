@@ -377,9 +377,10 @@ class MainWindow(QMainWindow):
         self._install_navigation()
         self._connect_bus()
         self._show_who()
-        desk_lock.start_idle_lock(
-            self, self.idle.timer.interval() if self.idle is not None else None
-        )
+        if self.data_ready:  # else ``attach_database`` starts it (the idle time is a setting)
+            desk_lock.start_idle_lock(
+                self, self.idle.timer.interval() if self.idle is not None else None
+            )
 
     def lock(self) -> None:
         """Cover the window with the sign-in screen (``desk_lock``)."""

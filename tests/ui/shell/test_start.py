@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QFrame, QLabel
 
 from minami_desk.config import Paths
 from minami_desk.data.db import Database
@@ -465,12 +465,27 @@ def test_sign_in_shows_before_the_data_layer_and_signing_in_waits_for_it(  # typ
 
     monkeypatch.setattr(DataLoader, "_run", held_run)
     shown_while_loading: list[bool] = []
+    window_behind: list[tuple[bool, list[str]]] = []
 
     def answer() -> None:
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, SignInDialog) and not dialog.property("answered"):
             dialog.setProperty("answered", True)
             shown_while_loading.append(not release.is_set())
+            frame = dialog.parentWidget()
+            window_behind.append(
+                (
+                    frame is not None and frame.isVisible(),
+                    [
+                        label.text()
+                        for cover in frame.findChildren(QFrame, "lockCover")
+                        if cover.isVisible()
+                        for label in cover.findChildren(QLabel)
+                    ]
+                    if frame is not None
+                    else [],
+                )
+            )
             dialog.form.name_input.setText("yvonne")
             dialog.form.password_input.setText(password)
             release.set()
@@ -486,7 +501,12 @@ def test_sign_in_shows_before_the_data_layer_and_signing_in_waits_for_it(  # typ
     assert not isinstance(window, int)
     qtbot.addWidget(window)
     try:
+        # GIVEN a desk start WHEN the sign-in dialog is up THEN the window is already open
+        # behind it, covered (nothing of the screens readable) until someone signed in.
         assert shown_while_loading == [True] and not timed_out
+        [(visible, cover_texts)] = window_behind
+        assert visible and "Bezig met starten — meld je aan om verder te gaan" in cover_texts
+        assert not [c for c in window.findChildren(QFrame, "lockCover") if c.isVisible()]
         assert window.data_ready and window.context.actor.name == "Yvonne Pinas"
         assert window.section_created("today")
     finally:
